@@ -1,0 +1,374 @@
+/**
+ * Kysely table interfaces: the database as the code sees it. Use the `Selectable` /
+ * `Insertable` / `Updateable` row aliases below, never a table interface as a row type.
+ */
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** Dates without time (lease terms) are kept as ISO `YYYY-MM-DD` strings. */
+type DateOnly = ColumnType<string, string, string>;
+type NullableDateOnly = ColumnType<string | null, string | null | undefined, string | null>;
+/** bigint identity columns; the pool parses int8 into a JS number (safe below 2^53). */
+type Identity = ColumnType<number, never, never>;
+
+export const userKinds = ["manager", "resident", "service_pro", "owner", "operator"] as const;
+export type UserKind = (typeof userKinds)[number];
+export const managerRoles = ["account_owner", "sub_user"] as const;
+export type ManagerRole = (typeof managerRoles)[number];
+export const conversationKinds = ["direct", "unit_group", "team", "maintenance", "broadcast"] as const;
+export type ConversationKind = (typeof conversationKinds)[number];
+export const messageTypes = [
+  "general",
+  "maintenance",
+  "payment_reminder",
+  "lease",
+  "event",
+  "document_request",
+] as const;
+export type MessageType = (typeof messageTypes)[number];
+export const priorities = ["normal", "high"] as const;
+export type Priority = (typeof priorities)[number];
+export const appKinds = ["manager", "resident"] as const;
+export type AppKind = (typeof appKinds)[number];
+export type OrganizationMode = "landlord" | "property_manager";
+export type ConnectionStatus = "invited" | "connected";
+
+export interface BusinessHours {
+  /** 0 = Sunday … 6 = Saturday */
+  days: number[];
+  /** "HH:MM" in the organization's timezone */
+  opens: string;
+  closes: string;
+}
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  policy_profile: string;
+  policy_overrides: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  mode: ColumnType<OrganizationMode, OrganizationMode | undefined, OrganizationMode>;
+  timezone: Generated<string>;
+  business_hours: JSONColumnType<BusinessHours | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  organization_id: string | null;
+  email: string;
+  display_name: string;
+  kind: UserKind;
+  manager_role: ManagerRole | null;
+  permissions: ColumnType<string[], string[] | undefined, string[]>;
+  password_hash: string | null;
+  phone: string | null;
+  timezone: string | null;
+  member_status: ColumnType<"active" | "inactive", "active" | "inactive" | undefined>;
+  plan: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PropertiesTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  address: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface UnitsTable {
+  id: Generated<string>;
+  organization_id: string;
+  property_id: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface LeasesTable {
+  id: Generated<string>;
+  organization_id: string;
+  unit_id: string;
+  starts_on: DateOnly;
+  ends_on: NullableDateOnly;
+  created_at: Generated<Date>;
+}
+
+export interface LeaseResidentsTable {
+  lease_id: string;
+  user_id: string;
+  organization_id: string;
+}
+
+export interface ConnectionsTable {
+  organization_id: string;
+  user_id: string;
+  status: ConnectionStatus;
+  invited_by: string | null;
+  invited_at: Generated<Date>;
+  connected_at: NullableTimestamp;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+}
+
+export interface MaintenanceRequestsTable {
+  id: Generated<string>;
+  organization_id: string;
+  property_id: string;
+  unit_id: string | null;
+  submitted_by: string;
+  title: string;
+  description: Generated<string>;
+  status: ColumnType<"open" | "in_progress" | "closed", "open" | "in_progress" | "closed" | undefined>;
+  priority: ColumnType<Priority, Priority | undefined>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ConversationsTable {
+  id: Generated<string>;
+  organization_id: string;
+  kind: ConversationKind;
+  title: string | null;
+  unit_id: string | null;
+  maintenance_request_id: string | null;
+  created_by: string | null;
+  no_reply: Generated<boolean>;
+  last_message_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
+export interface ConversationParticipantsTable {
+  conversation_id: string;
+  user_id: string;
+  organization_id: string;
+  joined_at: Generated<Date>;
+  last_read_message_id: ColumnType<number, number | undefined, number>;
+  last_read_at: NullableTimestamp;
+  archived_at: NullableTimestamp;
+  muted: Generated<boolean>;
+}
+
+export interface MessagesTable {
+  id: Identity;
+  organization_id: string;
+  conversation_id: string;
+  sender_id: string | null;
+  client_id: string | null;
+  body: string;
+  type: ColumnType<MessageType, MessageType | undefined>;
+  priority: ColumnType<Priority, Priority | undefined>;
+  copy_to_email: Generated<boolean>;
+  scheduled_for: NullableTimestamp;
+  sent_at: NullableTimestamp;
+  created_at: Timestamp;
+  edited_at: NullableTimestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface MessageRevisionsTable {
+  id: Identity;
+  organization_id: string;
+  message_id: number;
+  body: string;
+  revised_by: string | null;
+  revised_at: Generated<Date>;
+  action: "edit" | "delete";
+}
+
+export interface MentionsTable {
+  message_id: number;
+  user_id: string;
+  organization_id: string;
+}
+
+export type BoardCategory = "notice" | "announcement" | "job" | "for_sale" | "wanted" | "lost_found";
+
+export interface BoardPostsTable {
+  id: Generated<string>;
+  organization_id: string;
+  property_id: string | null;
+  author_id: string | null;
+  category: ColumnType<BoardCategory, BoardCategory | undefined>;
+  title: string;
+  body: string;
+  comments_enabled: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  deleted_at: NullableTimestamp;
+}
+
+export interface BoardCommentsTable {
+  id: Generated<string>;
+  organization_id: string;
+  post_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+  seen_by_manager_at: NullableTimestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  organization_id: string;
+  uploader_id: string | null;
+  message_id: number | null;
+  board_post_id: string | null;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  storage_key: string;
+  created_at: Generated<Date>;
+}
+
+export interface TemplatesTable {
+  id: Generated<string>;
+  organization_id: string;
+  owner_id: string | null;
+  name: string;
+  body: string;
+  type: ColumnType<MessageType, MessageType | undefined>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface UserSettingsTable {
+  user_id: string;
+  organization_id: string;
+  notify_email: Generated<boolean>;
+  notify_sms: Generated<boolean>;
+  notify_push: Generated<boolean>;
+  notify_desktop: Generated<boolean>;
+  signature: string | null;
+  auto_response_enabled: Generated<boolean>;
+  auto_response_body: string | null;
+  business_hours: JSONColumnType<BusinessHours | null, string | null | undefined, string | null>;
+  maintenance_threads_enabled: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface NotificationsTable {
+  id: Identity;
+  organization_id: string;
+  user_id: string;
+  kind: string;
+  conversation_id: string | null;
+  message_id: number | null;
+  payload: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Generated<Date>;
+  read_at: NullableTimestamp;
+}
+
+export interface NotificationDeliveriesTable {
+  id: Identity;
+  organization_id: string;
+  notification_id: number;
+  channel: "email" | "sms" | "push" | "desktop";
+  status: ColumnType<
+    "pending" | "sent" | "failed" | "skipped",
+    "pending" | "sent" | "failed" | "skipped" | undefined
+  >;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Identity;
+  organization_id: string | null;
+  actor_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  before: JSONColumnType<unknown, string | null | undefined, string | null>;
+  after: JSONColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  expires_at: Timestamp;
+  app: AppKind;
+  created_at: Generated<Date>;
+}
+
+export interface SignInAttemptsTable {
+  id: Identity;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  created_at: Generated<Date>;
+}
+
+export interface DevMailboxTable {
+  id: Identity;
+  organization_id: string | null;
+  channel: "email" | "sms";
+  recipient: string;
+  subject: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  properties: PropertiesTable;
+  units: UnitsTable;
+  leases: LeasesTable;
+  lease_residents: LeaseResidentsTable;
+  connections: ConnectionsTable;
+  invitations: InvitationsTable;
+  maintenance_requests: MaintenanceRequestsTable;
+  conversations: ConversationsTable;
+  conversation_participants: ConversationParticipantsTable;
+  messages: MessagesTable;
+  message_revisions: MessageRevisionsTable;
+  mentions: MentionsTable;
+  board_posts: BoardPostsTable;
+  board_comments: BoardCommentsTable;
+  attachments: AttachmentsTable;
+  templates: TemplatesTable;
+  user_settings: UserSettingsTable;
+  notifications: NotificationsTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  audit_log: AuditLogTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  dev_mailbox: DevMailboxTable;
+}
+
+export type Organization = Selectable<OrganizationsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Property = Selectable<PropertiesTable>;
+export type Unit = Selectable<UnitsTable>;
+export type Lease = Selectable<LeasesTable>;
+export type Connection = Selectable<ConnectionsTable>;
+export type Invitation = Selectable<InvitationsTable>;
+export type Conversation = Selectable<ConversationsTable>;
+export type ConversationParticipant = Selectable<ConversationParticipantsTable>;
+export type Message = Selectable<MessagesTable>;
+export type NewMessage = Insertable<MessagesTable>;
+export type BoardPost = Selectable<BoardPostsTable>;
+export type BoardComment = Selectable<BoardCommentsTable>;
+export type MaintenanceRequest = Selectable<MaintenanceRequestsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type Session = Selectable<SessionsTable>;
+export type DevMail = Selectable<DevMailboxTable>;
