@@ -5,4 +5,5 @@ export { migrateToLatest, migrateDownAll } from "./migrate";
 export { leaseStatus, bestLeaseStatus, isoDay, type LeaseStatus } from "./lease-status";
 export { hashPassword, verifyPassword } from "./password";
 export { openDevDatabase, type DevDatabase } from "./dev-database";
+export { sql } from "kysely";
 export type { Kysely, Transaction, Selectable, Insertable, Updateable } from "kysely";

@@ -294,8 +294,8 @@ export interface AuditLogTable {
   action: string;
   target_type: string;
   target_id: string;
-  before: JSONColumnType<unknown, string | null | undefined, string | null>;
-  after: JSONColumnType<unknown, string | null | undefined, string | null>;
+  before: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  after: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }
 

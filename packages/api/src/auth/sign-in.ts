@@ -1,0 +1,71 @@
+import { hashPassword, verifyPassword } from "@hearth/db";
+import { TRPCError } from "@trpc/server";
+import type { Context } from "../context";
+import { type SessionUser, appForKind } from "./lucia";
+import { recordSignInAttempt, signInLockout } from "./rate-limit";
+
+let dummyHash: Promise<string> | undefined;
+
+/** Spends the time of a real verification so that unknown emails cannot be told apart. */
+async function verifyAgainstNothing(password: string): Promise<false> {
+  dummyHash ??= hashPassword("not-a-real-password");
+  await verifyPassword(await dummyHash, password);
+  return false;
+}
+
+const appNames = { manager: "the manager app", resident: "the resident portal" } as const;
+
+/**
+ * Checks the password, the app the account belongs to and the rate limit, then starts a session
+ * in this app and sets its cookie on `ctx.resHeaders`.
+ */
+export async function signIn(ctx: Context, input: { email: string; password: string }): Promise<SessionUser> {
+  const email = input.email.trim().toLowerCase();
+  const now = ctx.clock.now();
+  const waitMinutes = await signInLockout(ctx.db, email, ctx.ip ?? "unknown", now, ctx.ip !== null);
+  if (waitMinutes !== null) {
+    throw new TRPCError({
+      code: "TOO_MANY_REQUESTS",
+      message: `Too many sign-in attempts. Try again in ${waitMinutes} minute${waitMinutes === 1 ? "" : "s"}.`,
+    });
+  }
+  const user = await ctx.db
+    .selectFrom("users")
+    .select(["id", "email", "display_name", "kind", "manager_role", "organization_id", "password_hash"])
+    .where("email", "=", email)
+    .executeTakeFirst();
+  const passwordOk = user?.password_hash
+    ? await verifyPassword(user.password_hash, input.password)
+    : await verifyAgainstNothing(input.password);
+  if (!user || !passwordOk) {
+    await recordSignInAttempt(ctx.db, { email, ip: ctx.ip ?? "unknown", succeeded: false, at: now });
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "That email and password do not match an account." });
+  }
+  const home = appForKind[user.kind];
+  if (home !== ctx.app) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `This account signs in to ${appNames[home]} at ${ctx.urls[home]}/login.`,
+    });
+  }
+  await recordSignInAttempt(ctx.db, { email, ip: ctx.ip ?? "unknown", succeeded: true, at: now });
+  const auth = ctx.auth[ctx.app];
+  const session = await auth.createSession(user.id, { app: ctx.app });
+  ctx.resHeaders.append("Set-Cookie", auth.createSessionCookie(session.id).serialize());
+  ctx.log.info({ userId: user.id }, "signed in");
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    kind: user.kind,
+    managerRole: user.manager_role,
+    organizationId: user.organization_id,
+  };
+}
+
+/** Ends the current session and clears the cookie. */
+export async function signOut(ctx: Context): Promise<void> {
+  const auth = ctx.auth[ctx.app];
+  if (ctx.session) await auth.invalidateSession(ctx.session.id);
+  ctx.resHeaders.append("Set-Cookie", auth.createBlankSessionCookie().serialize());
+}

@@ -1,0 +1,47 @@
+import type { AppKind, Database, Kysely } from "@hearth/db";
+import type { Session } from "lucia";
+import type { Auth, SessionUser } from "./auth/lucia";
+import type { Clock } from "./clock";
+import type { Logger } from "./logger";
+import type { Mailer } from "./mail/mailer";
+
+/** Long-lived services, built once per process and injected, never imported as singletons. */
+export interface ApiDeps {
+  db: Kysely<Database>;
+  auth: Record<AppKind, Auth>;
+  logger: Logger;
+  mailer: Mailer;
+  clock: Clock;
+  urls: Record<AppKind, string>;
+}
+
+/** What one request brings. */
+export interface RequestMeta {
+  app: AppKind;
+  requestId: string;
+  ip: string | null;
+  /** Procedures append Set-Cookie here; the adapter copies them onto the response. */
+  resHeaders: Headers;
+}
+
+export interface ContextSession {
+  user: SessionUser;
+  session: Session;
+}
+
+export interface Context extends ApiDeps, RequestMeta {
+  user: SessionUser | null;
+  session: Session | null;
+  log: Logger;
+}
+
+/** The pure part of the context: tests call it with their own deps and session. */
+export function createContextInner(deps: ApiDeps, meta: RequestMeta, signedIn: ContextSession | null): Context {
+  return {
+    ...deps,
+    ...meta,
+    user: signedIn?.user ?? null,
+    session: signedIn?.session ?? null,
+    log: deps.logger.child({ requestId: meta.requestId, app: meta.app, userId: signedIn?.user.id }),
+  };
+}

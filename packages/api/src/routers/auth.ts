@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { acceptInvitation, describeInvitation } from "../auth/invitations";
+import { signIn, signOut } from "../auth/sign-in";
+import { authedProcedure, publicProcedure, router } from "../trpc";
+
+const email = z.string().trim().toLowerCase().email("Enter a valid email address").max(320);
+
+export const passwordSchema = z
+  .string()
+  .min(10, "Use at least 10 characters")
+  .max(200, "Use at most 200 characters");
+
+export const authRouter = router({
+  /** The signed-in user with their organization, or null. */
+  me: publicProcedure.query(async ({ ctx }) => {
+    if (!ctx.user) return null;
+    const organization = ctx.user.organizationId
+      ? await ctx.db
+          .selectFrom("organizations")
+          .select(["id", "name", "slug", "policy_profile as policyProfile", "timezone"])
+          .where("id", "=", ctx.user.organizationId)
+          .executeTakeFirstOrThrow()
+      : null;
+    return { user: ctx.user, organization };
+  }),
+
+  signIn: publicProcedure
+    .input(z.object({ email, password: z.string().min(1, "Enter your password").max(200) }))
+    .mutation(({ ctx, input }) => signIn(ctx, input)),
+
+  signOut: authedProcedure.mutation(async ({ ctx }) => {
+    await signOut(ctx);
+    return { signedOut: true };
+  }),
+
+  invitation: publicProcedure
+    .input(z.object({ token: z.string().min(20).max(200) }))
+    .query(({ ctx, input }) => describeInvitation(ctx, input.token)),
+
+  acceptInvitation: publicProcedure
+    .input(z.object({ token: z.string().min(20).max(200), password: passwordSchema }))
+    .mutation(({ ctx, input }) => acceptInvitation(ctx, input)),
+});

@@ -1,0 +1,10 @@
+/** @hearth/api/server: what a server process (a Remix app, the worker) uses to run the API. */
+export {
+  type ApiRuntime,
+  createApiRuntime,
+  createRequestCaller,
+  createRequestContext,
+  handleTrpcRequest,
+  isSameOriginOrSafe,
+} from "./runtime";
+export { readServerEnv, type ServerEnv } from "../env";

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { type AppKind, createDb } from "@hearth/db";
+import { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { verifyRequestOrigin } from "lucia";
+import { createAuth } from "../auth/lucia";
+import { systemClock } from "../clock";
+import { type ApiDeps, type Context, type ContextSession, createContextInner } from "../context";
+import { type ServerEnv, readServerEnv } from "../env";
+import { createLogger } from "../logger";
+import { createDevMailbox, createSmtpMailer } from "../mail/mailer";
+import { appRouter, createCaller } from "../root";
+
+export interface ApiRuntime {
+  deps: ApiDeps;
+  env: ServerEnv;
+  close(): Promise<void>;
+}
+
+/** Builds the API's long-lived services from the environment: one per server process. */
+export function createApiRuntime(env: ServerEnv = readServerEnv()): ApiRuntime {
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set. Start the product with `npm run dev`, which provides it.");
+  }
+  const { db, pool, destroy } = createDb(env.DATABASE_URL, { max: 10 });
+  const secure = env.SESSION_SECURE ?? env.NODE_ENV === "production";
+  const deps: ApiDeps = {
+    db,
+    auth: { manager: createAuth(pool, "manager", { secure }), resident: createAuth(pool, "resident", { secure }) },
+    logger: createLogger(env.LOG_LEVEL),
+    mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createDevMailbox(db),
+    clock: systemClock,
+    urls: { manager: env.MANAGER_URL, resident: env.RESIDENT_URL },
+  };
+  return { deps, env, close: destroy };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Mutating requests must come from a page of this same app (CSRF defence beside SameSite=Lax). */
+export function isSameOriginOrSafe(request: Request): boolean {
+  if (SAFE_METHODS.has(request.method)) return true;
+  const origin = request.headers.get("Origin");
+  const host = request.headers.get("X-Forwarded-Host") ?? request.headers.get("Host");
+  return origin !== null && host !== null && verifyRequestOrigin(origin, [host]);
+}
+
+function requestIdOf(request: Request): string {
+  const given = request.headers.get("X-Request-Id");
+  return given && /^[\w.-]{8,100}$/.test(given) ? given : randomUUID();
+}
+
+function clientIp(request: Request): string | null {
+  const forwarded = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim();
+  return forwarded || null;
+}
+
+/** Reads and validates this app's session cookie; refreshes or clears it on `resHeaders`. */
+async function resolveSession(deps: ApiDeps, app: AppKind, request: Request, resHeaders: Headers): Promise<ContextSession | null> {
+  const auth = deps.auth[app];
+  const sessionId = auth.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return null;
+  const { session, user } = await auth.validateSession(sessionId);
+  if (!session || !user) {
+    resHeaders.append("Set-Cookie", auth.createBlankSessionCookie().serialize());
+    return null;
+  }
+  if (session.app !== app) return null;
+  if (session.fresh) resHeaders.append("Set-Cookie", auth.createSessionCookie(session.id).serialize());
+  return { session, user };
+}
+
+/** The full context for one request to `app`. Refuses a cross-origin mutation. */
+export async function createRequestContext(
+  runtime: ApiRuntime,
+  app: AppKind,
+  request: Request,
+  resHeaders: Headers,
+): Promise<Context> {
+  if (!isSameOriginOrSafe(request)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This request came from another site and was refused." });
+  }
+  const signedIn = await resolveSession(runtime.deps, app, request, resHeaders);
+  return createContextInner(runtime.deps, { app, requestId: requestIdOf(request), ip: clientIp(request), resHeaders }, signedIn);
+}
+
+/** A server-side caller for a Remix loader or action; Set-Cookie headers land on `resHeaders`. */
+export async function createRequestCaller(runtime: ApiRuntime, app: AppKind, request: Request, resHeaders: Headers) {
+  return createCaller(await createRequestContext(runtime, app, request, resHeaders));
+}
+
+/** The tRPC fetch handler mounted at `/api/trpc` in each app. */
+export async function handleTrpcRequest(runtime: ApiRuntime, app: AppKind, request: Request): Promise<Response> {
+  if (!isSameOriginOrSafe(request)) {
+    return Response.json({ error: { message: "This request came from another site and was refused." } }, { status: 403 });
+  }
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: request,
+    router: appRouter,
+    createContext: ({ resHeaders }) => createRequestContext(runtime, app, request, resHeaders),
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") runtime.deps.logger.error({ err: error, path }, "trpc error");
+    },
+  });
+}
