@@ -13,6 +13,8 @@ export interface ApiDeps {
   mailer: Mailer;
   clock: Clock;
   urls: Record<AppKind, string>;
+  /** Development helpers such as the dev mailbox page; never on in production. */
+  devTools: boolean;
 }
 
 /** What one request brings. */

@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { authRouter } from "./routers/auth";
+import { devMailboxRouter } from "./routers/dev-mailbox";
 import { directoryRouter } from "./routers/directory";
 import { healthRouter } from "./routers/health";
 import { inboxRouter } from "./routers/inbox";
@@ -9,6 +10,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
+  devMailbox: devMailboxRouter,
   directory: directoryRouter,
   health: healthRouter,
   inbox: inboxRouter,

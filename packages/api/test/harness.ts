@@ -29,6 +29,7 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
     mailer: createDevMailbox(t.db),
     clock: options.clock ?? { now: () => new Date() },
     urls: { manager: "http://manager.test", resident: "http://resident.test" },
+    devTools: true,
   };
   let request = 0;
   const contextFor = (app: AppKind, signedIn: Parameters<typeof createContextInner>[2], ip: string | null = "10.0.0.1") => {

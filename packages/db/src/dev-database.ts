@@ -1,7 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded";
-import { dbEnv, repoRoot } from "./env";
+import { dataDir, dbEnv } from "./env";
 
 export const DEV_DATABASE_NAME = "hearth";
 
@@ -36,7 +36,7 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
 
 /**
  * The database for dev and the db commands: `DATABASE_URL` when set; otherwise the embedded
- * server under `.data/postgres`, reusing it when another process (the dev launcher) already runs it.
+ * server under `.data/postgres` (or $HEARTH_DATA_DIR), reusing it when another process (the dev launcher) already runs it.
  */
 export async function openDevDatabase(options: { verbose?: boolean } = {}): Promise<DevDatabase> {
   if (dbEnv.DATABASE_URL) return { url: dbEnv.DATABASE_URL, embedded: false, stop: async () => {} };
@@ -48,7 +48,7 @@ export async function openDevDatabase(options: { verbose?: boolean } = {}): Prom
     return { url, embedded: false, stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(repoRoot, ".data", "postgres"),
+    dataDir: path.join(dataDir, "postgres"),
     port,
     verbose: options.verbose ?? false,
   });

@@ -46,6 +46,7 @@ export const inboxRouter = router({
       .orderBy("c.last_message_at", "desc")
       .orderBy("c.id", "desc")
       .limit(100)
-      .execute(),
+      .execute()
+      .then((rows) => rows.map((row) => ({ ...row, unread: row.unread ?? 0 }))),
   ),
 });

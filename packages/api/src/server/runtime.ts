@@ -31,6 +31,7 @@ export function createApiRuntime(env: ServerEnv = readServerEnv()): ApiRuntime {
     mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createDevMailbox(db),
     clock: systemClock,
     urls: { manager: env.MANAGER_URL, resident: env.RESIDENT_URL },
+    devTools: env.NODE_ENV !== "production" && !env.SMTP_URL,
   };
   return { deps, env, close: destroy };
 }

@@ -14,11 +14,7 @@ import { startEmbeddedPostgres } from "../embedded";
 import { migrateToLatest } from "../migrate";
 import { seedDemoData } from "../seed/index";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    testDatabase: { adminUrl: string; template: string; seededTemplate: string; runId: string };
-  }
-}
+import "./provided-context";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

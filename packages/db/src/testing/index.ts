@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { type DbHandle, createDb } from "../connection";
+import "./provided-context";
 
 export interface TestDatabase extends DbHandle {
   url: string;

@@ -1,0 +1,4 @@
+import { routes } from "~/shared.server";
+
+export const loader = routes.trpc;
+export const action = routes.trpc;

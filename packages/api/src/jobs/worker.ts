@@ -1,0 +1,32 @@
+import { createDb } from "@hearth/db";
+import { Logger as WorkerLogger, type Runner, run } from "graphile-worker";
+import type { Logger } from "../logger";
+import { crontab, taskList } from "./tasks";
+
+/**
+ * Starts the job worker against the same Postgres (graphile-worker keeps its queue there, so
+ * jobs survive restarts and run once). Returns a stop function.
+ */
+export async function startWorker(connectionString: string, logger: Logger): Promise<{ stop(): Promise<void> }> {
+  const handle = createDb(connectionString, { max: 4 });
+  const log = logger.child({ component: "worker" });
+  const runner: Runner = await run({
+    pgPool: handle.pool,
+    concurrency: 2,
+    noHandleSignals: true,
+    pollInterval: 2000,
+    taskList: taskList({ db: handle.db, logger: log }),
+    crontab,
+    logger: new WorkerLogger(() => (level, message) => {
+      if (level === "error") log.error(message);
+      else if (level === "warning") log.warn(message);
+      else log.debug(message);
+    }),
+  });
+  return {
+    async stop() {
+      await runner.stop();
+      await handle.destroy();
+    },
+  };
+}

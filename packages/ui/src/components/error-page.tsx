@@ -1,0 +1,31 @@
+import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+
+const headlines: Record<number, string> = {
+  400: "That request was not valid",
+  401: "Please sign in",
+  403: "You do not have access to this page",
+  404: "We could not find that page",
+  429: "Too many requests",
+};
+
+/** The error boundary every route shares: a readable page per status, never a stack trace. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail =
+    isRouteErrorResponse(error) && typeof error.data === "object" && error.data && "message" in error.data
+      ? String((error.data as { message: unknown }).message)
+      : null;
+  return (
+    <main className="flex min-h-[60vh] items-center justify-center p-8">
+      <div className="max-w-md text-center">
+        <p className="text-sm font-semibold text-brand-600">{status}</p>
+        <h1 className="mt-2 text-2xl font-bold text-slate-900">{headlines[status] ?? "Something went wrong"}</h1>
+        <p className="mt-2 text-slate-600">{detail ?? (status >= 500 ? "Please try again in a moment." : "")}</p>
+        <Link to="/" className="mt-6 inline-block text-sm font-semibold text-brand-700 hover:underline">
+          Go to the start page
+        </Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,109 @@
+import { Form, NavLink } from "@remix-run/react";
+import { type ReactNode, useState } from "react";
+
+export interface NavItem {
+  to: string;
+  label: string;
+  badge?: number;
+}
+
+/** The signed-in frame: brand, navigation, who is signed in, sign-out; collapses on phones. */
+export function AppShell({
+  appName,
+  nav,
+  userName,
+  subtitle,
+  children,
+}: {
+  appName: string;
+  nav: NavItem[];
+  userName: string;
+  subtitle: string;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="flex min-h-screen flex-col bg-slate-50 md:flex-row">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
+        <span className="font-bold text-brand-700">{appName}</span>
+        <button
+          type="button"
+          className="rounded-md px-3 py-1 text-sm font-medium text-slate-700 ring-1 ring-slate-300"
+          aria-expanded={open}
+          aria-controls="primary-nav"
+          onClick={() => setOpen((v) => !v)}
+        >
+          Menu
+        </button>
+      </header>
+      <aside
+        id="primary-nav"
+        className={`${open ? "block" : "hidden"} border-b border-slate-200 bg-white md:flex md:w-60 md:flex-col md:border-b-0 md:border-r`}
+      >
+        <div className="hidden px-5 py-5 md:block">
+          <p className="text-lg font-bold text-brand-700">{appName}</p>
+          <p className="text-xs text-slate-500">{subtitle}</p>
+        </div>
+        <nav aria-label="Main" className="flex-1 px-3 py-2">
+          <ul className="space-y-1">
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  onClick={() => setOpen(false)}
+                  className={({ isActive }) =>
+                    `flex items-center justify-between rounded-lg px-3 py-2 text-sm font-medium ${
+                      isActive ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"
+                    }`
+                  }
+                >
+                  <span>{item.label}</span>
+                  {item.badge ? (
+                    <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white" aria-label={`${item.badge} unread`}>
+                      {item.badge}
+                    </span>
+                  ) : null}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="border-t border-slate-200 px-5 py-4">
+          <p className="truncate text-sm font-medium text-slate-800">{userName}</p>
+          <Form method="post" action="/logout">
+            <button type="submit" className="mt-1 text-sm text-brand-700 hover:underline">
+              Sign out
+            </button>
+          </Form>
+        </div>
+      </aside>
+      <main id="main" className="flex-1 p-4 md:p-8">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900">{title}</h1>
+        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+      </div>
+      {actions}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
+      <p className="font-medium text-slate-800">{title}</p>
+      {children ? <div className="mt-1 text-sm text-slate-600">{children}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { ZodError } from "zod";
+
+export interface ProblemBody {
+  message: string;
+  fieldErrors: Record<string, string[] | undefined>;
+}
+
+/** A refusal from the API as a form can show it: the message and the errors per field. */
+export function problemOf(error: unknown): { status: number; body: ProblemBody } | null {
+  if (!(error instanceof TRPCError)) return null;
+  const status = getHTTPStatusCodeFromError(error);
+  if (error.cause instanceof ZodError) {
+    const { fieldErrors, formErrors } = error.cause.flatten();
+    return { status, body: { message: formErrors[0] ?? "Check the highlighted fields.", fieldErrors } };
+  }
+  const fieldMatch = error.message.match(/^(\w+): (.*)$/);
+  if (fieldMatch?.[1] && fieldMatch[2]) {
+    return { status, body: { message: fieldMatch[2], fieldErrors: { [fieldMatch[1]]: [fieldMatch[2]] } } };
+  }
+  if (status >= 500) return null;
+  return { status, body: { message: error.message, fieldErrors: {} } };
+}
+
+/** Turns an API refusal into the HTTP response a loader throws (403, 404 …); rethrows the rest. */
+export function rethrowAsResponse(error: unknown): never {
+  const problem = problemOf(error);
+  if (problem) throw Response.json(problem.body, { status: problem.status });
+  throw error;
+}

@@ -1,0 +1,80 @@
+import type { AppKind } from "@hearth/db";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { handleTrpcRequest } from "@hearth/api/server";
+import { problemOf } from "./http-errors";
+import { apiRuntime } from "./runtime";
+import { callApi, safeRedirect } from "./session";
+
+/**
+ * The route modules both apps share. Each app's route file re-exports these bound to its app,
+ * so sign-in, invitations and health behave the same in both.
+ */
+export function sharedRoutes(app: AppKind) {
+  return {
+    trpc: ({ request }: LoaderFunctionArgs | ActionFunctionArgs) => handleTrpcRequest(apiRuntime(), app, request),
+
+    async health(_: LoaderFunctionArgs) {
+      try {
+        const { api } = await callApi(app, new Request("http://localhost/healthz"));
+        const health = await api.health.check();
+        return Response.json({ ...health, app }, { headers: { "Cache-Control": "no-store" } });
+      } catch {
+        return Response.json({ status: "unavailable", database: "down", app }, { status: 503 });
+      }
+    },
+
+    async loginLoader({ request }: LoaderFunctionArgs) {
+      const { api, headers } = await callApi(app, request);
+      if (await api.auth.me()) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")), { headers });
+      return Response.json({}, { headers });
+    },
+
+    async loginAction({ request }: ActionFunctionArgs) {
+      const form = await request.formData();
+      const email = String(form.get("email") ?? "");
+      const { api, headers } = await callApi(app, request);
+      try {
+        await api.auth.signIn({ email, password: String(form.get("password") ?? "") });
+      } catch (error) {
+        const problem = problemOf(error);
+        if (!problem) throw error;
+        return Response.json({ ...problem.body, email }, { status: problem.status, headers });
+      }
+      throw redirect(safeRedirect(form.get("redirectTo")), { headers });
+    },
+
+    async logoutAction({ request }: ActionFunctionArgs) {
+      const { api, headers } = await callApi(app, request);
+      if (await api.auth.me()) await api.auth.signOut();
+      throw redirect("/login", { headers });
+    },
+
+    async inviteLoader({ request, params }: LoaderFunctionArgs) {
+      const { api } = await callApi(app, request);
+      try {
+        return Response.json({ invitation: await api.auth.invitation({ token: params.token ?? "" }), problem: null });
+      } catch (error) {
+        const problem = problemOf(error);
+        if (!problem) throw error;
+        return Response.json({ invitation: null, problem: problem.body.message }, { status: problem.status });
+      }
+    },
+
+    async inviteAction({ request, params }: ActionFunctionArgs) {
+      const form = await request.formData();
+      const password = String(form.get("password") ?? "");
+      if (password !== String(form.get("confirm") ?? "")) {
+        return Response.json({ message: "The passwords do not match.", fieldErrors: { confirm: ["The passwords do not match."] } }, { status: 400 });
+      }
+      const { api, headers } = await callApi(app, request);
+      try {
+        await api.auth.acceptInvitation({ token: params.token ?? "", password });
+      } catch (error) {
+        const problem = problemOf(error);
+        if (!problem) throw error;
+        return Response.json(problem.body, { status: problem.status, headers });
+      }
+      throw redirect("/", { headers });
+    },
+  };
+}
