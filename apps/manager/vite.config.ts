@@ -23,4 +23,20 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   ssr: { noExternal: [/^@hearth\//] },
+  // Pre-bundle what the shared UI package imports, so the first page load does not make Vite
+  // discover dependencies late and reload the page.
+  optimizeDeps: {
+    include: [
+      "react",
+      "react-dom",
+      "react-dom/client",
+      "react/jsx-runtime",
+      "react/jsx-dev-runtime",
+      "@remix-run/react",
+      "@tanstack/react-query",
+      "@trpc/client",
+      "@trpc/react-query",
+      "superjson",
+    ],
+  },
 });

@@ -1,5 +1,5 @@
-import type { Config } from "tailwindcss";
 import preset from "@hearth/ui/tailwind-preset";
+import type { Config } from "tailwindcss";
 
 export default {
   presets: [preset],

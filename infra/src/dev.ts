@@ -18,7 +18,11 @@ const say = (line = "") => process.stdout.write(`${line}\n`);
 
 say("Starting Postgres…");
 const database = await openDevDatabase();
-say(database.embedded ? "  embedded Postgres under .data/postgres" : `  using ${new URL(database.url).host}`);
+say(
+  database.embedded
+    ? "  embedded Postgres under .data/postgres"
+    : `  using ${new URL(database.url).host}`,
+);
 
 const handle = createDb(database.url, { max: 2 });
 const applied = await migrateToLatest(handle.db);
@@ -47,7 +51,11 @@ const childEnv = {
 
 const remixBin = path.join(repoRoot, "node_modules", ".bin", "remix");
 const children: ChildProcess[] = (["manager", "resident"] as const).map((app) => {
-  const child = spawn(remixBin, ["vite:dev"], { cwd: path.join(repoRoot, "apps", app), env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(remixBin, ["vite:dev"], {
+    cwd: path.join(repoRoot, "apps", app),
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
@@ -72,7 +80,11 @@ async function stop(code: number): Promise<void> {
   stopping = true;
   say("\nStopping…");
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null)));
+  await Promise.all(
+    children.map((child) =>
+      child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null,
+    ),
+  );
   await worker.stop();
   await database.stop();
   say("Stopped. Your data is kept for the next `npm run dev`.");
@@ -81,7 +93,10 @@ async function stop(code: number): Promise<void> {
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 
-await Promise.all([waitForHealth(`${urls.manager}/healthz`), waitForHealth(`${urls.resident}/healthz`)]);
+await Promise.all([
+  waitForHealth(`${urls.manager}/healthz`),
+  waitForHealth(`${urls.resident}/healthz`),
+]);
 
 const logins = demoLogins();
 say("");
@@ -93,8 +108,11 @@ say("");
 say(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
 for (const app of ["manager", "resident"] as const) {
   say(`  ${app === "manager" ? "Manager app" : "Resident portal"}:`);
-  for (const login of logins.filter((l) => l.app === app)) say(`    ${login.email.padEnd(28)} ${login.description}`);
+  for (const login of logins.filter((l) => l.app === app))
+    say(`    ${login.email.padEnd(28)} ${login.description}`);
 }
-say("  invited@<slug>.demo has no password yet: invite them again from People and open the link in the dev mailbox.");
+say(
+  "  invited@<slug>.demo has no password yet: invite them again from People and open the link in the dev mailbox.",
+);
 say("");
 say("Press Ctrl-C to stop.");

@@ -38,7 +38,11 @@ export interface Context extends ApiDeps, RequestMeta {
 }
 
 /** The pure part of the context: tests call it with their own deps and session. */
-export function createContextInner(deps: ApiDeps, meta: RequestMeta, signedIn: ContextSession | null): Context {
+export function createContextInner(
+  deps: ApiDeps,
+  meta: RequestMeta,
+  signedIn: ContextSession | null,
+): Context {
   return {
     ...deps,
     ...meta,

@@ -7,6 +7,9 @@ export function createLogger(level: string, base: Record<string, unknown> = {}):
   return pino({
     level,
     base,
-    redact: { paths: ["password", "*.password", "input.password", "token", "*.token"], censor: "[redacted]" },
+    redact: {
+      paths: ["password", "*.password", "input.password", "token", "*.token"],
+      censor: "[redacted]",
+    },
   });
 }

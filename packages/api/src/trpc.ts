@@ -1,11 +1,15 @@
-import { TRPCError, initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
 
 /** "email: Invalid email; password: Required" — every problem names its field. */
 function describeZodError(error: ZodError): string {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+  return error.issues
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+    )
+    .join("; ");
 }
 
 const t = initTRPC.context<Context>().create({
@@ -46,7 +50,8 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
   const result = await next();
   const ms = Math.round(performance.now() - started);
   if (result.ok) ctx.log.debug({ path, type, ms }, "procedure ok");
-  else if (result.error.code === "INTERNAL_SERVER_ERROR") ctx.log.error({ path, type, ms, err: result.error.cause ?? result.error }, "procedure failed");
+  else if (result.error.code === "INTERNAL_SERVER_ERROR")
+    ctx.log.error({ path, type, ms, err: result.error.cause ?? result.error }, "procedure failed");
   else ctx.log.info({ path, type, ms, code: result.error.code }, "procedure refused");
   return result;
 });
@@ -55,25 +60,29 @@ export const publicProcedure = t.procedure.use(logged);
 
 /** Any signed-in user. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user || !ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (!ctx.user || !ctx.session)
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
 });
 
 /** A signed-in member of an organization; every query below is scoped by `organizationId`. */
 export const memberProcedure = authedProcedure.use(({ ctx, next }) => {
   const organizationId = ctx.user.organizationId;
-  if (!organizationId) throw new TRPCError({ code: "FORBIDDEN", message: "This needs an organization account." });
+  if (!organizationId)
+    throw new TRPCError({ code: "FORBIDDEN", message: "This needs an organization account." });
   return next({ ctx: { ...ctx, organizationId } });
 });
 
 /** A manager (account owner or sub-user) of the caller's organization. */
 export const managerProcedure = memberProcedure.use(({ ctx, next }) => {
-  if (ctx.user.kind !== "manager") throw new TRPCError({ code: "FORBIDDEN", message: "Only managers can do this." });
+  if (ctx.user.kind !== "manager")
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only managers can do this." });
   return next();
 });
 
 /** A platform operator. */
 export const operatorProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.kind !== "operator") throw new TRPCError({ code: "FORBIDDEN", message: "Only operators can do this." });
+  if (ctx.user.kind !== "operator")
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only operators can do this." });
   return next();
 });

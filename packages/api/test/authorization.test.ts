@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, createHarness } from "./harness";
+import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -31,10 +31,38 @@ const procedures: Record<string, (c: Caller) => Promise<unknown>> = {
 };
 
 const expected: Record<string, Record<string, string>> = {
-  "owner@standard.demo": { "auth.me": "ok", "directory.people": "ok", "directory.properties": "ok", "inbox.list": "ok", "invitations.pending": "ok", "operator.organizations": "FORBIDDEN" },
-  "team@standard.demo": { "auth.me": "ok", "directory.people": "ok", "directory.properties": "ok", "inbox.list": "ok", "invitations.pending": "ok", "operator.organizations": "FORBIDDEN" },
-  "resident@standard.demo": { "auth.me": "ok", "directory.people": "ok", "directory.properties": "ok", "inbox.list": "ok", "invitations.pending": "FORBIDDEN", "operator.organizations": "FORBIDDEN" },
-  "operator@platform.demo": { "auth.me": "ok", "directory.people": "FORBIDDEN", "directory.properties": "FORBIDDEN", "inbox.list": "FORBIDDEN", "invitations.pending": "FORBIDDEN", "operator.organizations": "ok" },
+  "owner@standard.demo": {
+    "auth.me": "ok",
+    "directory.people": "ok",
+    "directory.properties": "ok",
+    "inbox.list": "ok",
+    "invitations.pending": "ok",
+    "operator.organizations": "FORBIDDEN",
+  },
+  "team@standard.demo": {
+    "auth.me": "ok",
+    "directory.people": "ok",
+    "directory.properties": "ok",
+    "inbox.list": "ok",
+    "invitations.pending": "ok",
+    "operator.organizations": "FORBIDDEN",
+  },
+  "resident@standard.demo": {
+    "auth.me": "ok",
+    "directory.people": "ok",
+    "directory.properties": "ok",
+    "inbox.list": "ok",
+    "invitations.pending": "FORBIDDEN",
+    "operator.organizations": "FORBIDDEN",
+  },
+  "operator@platform.demo": {
+    "auth.me": "ok",
+    "directory.people": "FORBIDDEN",
+    "directory.properties": "FORBIDDEN",
+    "inbox.list": "FORBIDDEN",
+    "invitations.pending": "FORBIDDEN",
+    "operator.organizations": "ok",
+  },
 };
 
 describe("who may call each procedure", () => {
@@ -42,7 +70,8 @@ describe("who may call each procedure", () => {
     it(`${email}`, async () => {
       const caller = await h.as(email);
       const seen: Record<string, string> = {};
-      for (const [name, run] of Object.entries(procedures)) seen[name] = await outcome(() => run(caller));
+      for (const [name, run] of Object.entries(procedures))
+        seen[name] = await outcome(() => run(caller));
       expect(seen).toEqual(table);
     });
   }
@@ -50,7 +79,8 @@ describe("who may call each procedure", () => {
   it("nobody signed out, except auth.me", async () => {
     const { caller } = h.anonymous("manager");
     const seen: Record<string, string> = {};
-    for (const [name, run] of Object.entries(procedures)) seen[name] = await outcome(() => run(caller));
+    for (const [name, run] of Object.entries(procedures))
+      seen[name] = await outcome(() => run(caller));
     expect(seen).toEqual({
       "auth.me": "ok",
       "directory.people": "UNAUTHORIZED",
@@ -78,7 +108,11 @@ describe("organization scoping", () => {
     expect(people.every((p) => p.email.endsWith("@connected.demo"))).toBe(true);
     const properties = await manager.directory.properties();
     expect(properties.map((p) => p.name)).toEqual(["Dockside Lofts", "Harbor View"]);
-    expect(properties.find((p) => p.name === "Harbor View")?.units.map((u) => u.name)).toEqual(["101", "102", "103"]);
+    expect(properties.find((p) => p.name === "Harbor View")?.units.map((u) => u.name)).toEqual([
+      "101",
+      "102",
+      "103",
+    ]);
   });
 
   it("shows a user only the conversations they take part in, with unread counts", async () => {
@@ -87,9 +121,18 @@ describe("organization scoping", () => {
     expect(inbox.map((c) => c.kind)).toEqual(["unit_group"]);
     const manager = await h.as("owner@standard.demo");
     const managerInbox = await manager.inbox.list();
-    expect(managerInbox.map((c) => c.kind).sort()).toEqual(["direct", "maintenance", "team", "unit_group"]);
+    expect(managerInbox.map((c) => c.kind).sort()).toEqual([
+      "direct",
+      "maintenance",
+      "team",
+      "unit_group",
+    ]);
     const direct = managerInbox.find((c) => c.kind === "direct");
-    expect(direct).toMatchObject({ unread: 1, lastBody: "Could someone look at the hallway light on our floor?", others: ["Riley Chen"] });
+    expect(direct).toMatchObject({
+      unread: 1,
+      lastBody: "Could someone look at the hallway light on our floor?",
+      others: ["Riley Chen"],
+    });
     const ids = new Set(managerInbox.map((c) => c.id));
     const other = await (await h.as("owner@connected.demo")).inbox.list();
     expect(other.some((c) => ids.has(c.id))).toBe(false);

@@ -1,6 +1,6 @@
 import { type AppKind, sql } from "@hearth/db";
-import { type TestDatabase, createTestDatabase } from "@hearth/db/testing";
-import { createAuth, appForKind } from "../src/auth/lucia";
+import { createTestDatabase, type TestDatabase } from "@hearth/db/testing";
+import { appForKind, createAuth } from "../src/auth/lucia";
 import type { Clock } from "../src/clock";
 import { type ApiDeps, createContextInner } from "../src/context";
 import { createLogger } from "../src/logger";
@@ -11,7 +11,10 @@ export interface Harness {
   t: TestDatabase;
   deps: ApiDeps;
   /** A caller for `app` with no session. */
-  anonymous(app: AppKind, options?: { ip?: string | null }): { caller: ReturnType<typeof createCaller>; resHeaders: Headers };
+  anonymous(
+    app: AppKind,
+    options?: { ip?: string | null },
+  ): { caller: ReturnType<typeof createCaller>; resHeaders: Headers };
   /** A caller signed in as the demo user with this email, in the app their kind belongs to. */
   as(email: string): Promise<ReturnType<typeof createCaller>>;
   userId(email: string): Promise<string>;
@@ -24,7 +27,10 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
   const t = await createTestDatabase({ seeded: true });
   const deps: ApiDeps = {
     db: t.db,
-    auth: { manager: createAuth(t.pool, "manager", { secure: false }), resident: createAuth(t.pool, "resident", { secure: false }) },
+    auth: {
+      manager: createAuth(t.pool, "manager", { secure: false }),
+      resident: createAuth(t.pool, "resident", { secure: false }),
+    },
     logger: createLogger("silent"),
     mailer: createDevMailbox(t.db),
     clock: options.clock ?? { now: () => new Date() },
@@ -32,19 +38,37 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
     devTools: true,
   };
   let request = 0;
-  const contextFor = (app: AppKind, signedIn: Parameters<typeof createContextInner>[2], ip: string | null = "10.0.0.1") => {
+  const contextFor = (
+    app: AppKind,
+    signedIn: Parameters<typeof createContextInner>[2],
+    ip: string | null = "10.0.0.1",
+  ) => {
     const resHeaders = new Headers();
-    const ctx = createContextInner(deps, { app, requestId: `test-${++request}`, ip, resHeaders }, signedIn);
+    const ctx = createContextInner(
+      deps,
+      { app, requestId: `test-${++request}`, ip, resHeaders },
+      signedIn,
+    );
     return { caller: createCaller(ctx), resHeaders };
   };
   const userId = async (email: string) =>
-    (await t.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    (
+      await t.db
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", email)
+        .executeTakeFirstOrThrow()
+    ).id;
   return {
     t,
     deps,
     anonymous: (app, opts) => contextFor(app, null, opts?.ip),
     async as(email) {
-      const user = await t.db.selectFrom("users").select(["id", "kind"]).where("email", "=", email).executeTakeFirstOrThrow();
+      const user = await t.db
+        .selectFrom("users")
+        .select(["id", "kind"])
+        .where("email", "=", email)
+        .executeTakeFirstOrThrow();
       const app = appForKind[user.kind];
       const session = await deps.auth[app].createSession(user.id, { app });
       const validated = await deps.auth[app].validateSession(session.id);
@@ -53,14 +77,24 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
     },
     userId,
     async mailTo(email) {
-      return t.db.selectFrom("dev_mailbox").select(["subject", "body"]).where("recipient", "=", email).orderBy("id").execute();
+      return t.db
+        .selectFrom("dev_mailbox")
+        .select(["subject", "body"])
+        .where("recipient", "=", email)
+        .orderBy("id")
+        .execute();
     },
     close: () => t.destroy(),
   };
 }
 
 /** Row count of a table, for "nothing was written" assertions. */
-export async function countRows(h: Harness, table: "users" | "invitations" | "sessions" | "connections" | "audit_log"): Promise<number> {
-  const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(h.t.db);
+export async function countRows(
+  h: Harness,
+  table: "users" | "invitations" | "sessions" | "connections" | "audit_log",
+): Promise<number> {
+  const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(
+    h.t.db,
+  );
   return row.rows[0]?.n ?? 0;
 }

@@ -1,9 +1,9 @@
 import { sql } from "@hearth/db";
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 import { MAX_FAILURES_PER_EMAIL } from "../src/auth/rate-limit";
-import { type Harness, createHarness } from "./harness";
+import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,18 +23,33 @@ async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
 describe("sign-in", () => {
   it("starts a session for a manager in the manager app and sets an HttpOnly, SameSite=Lax cookie", async () => {
     const { caller, resHeaders } = h.anonymous("manager");
-    const user = await caller.auth.signIn({ email: "Owner@Standard.demo", password: "demo-password" });
-    expect(user).toMatchObject({ email: "owner@standard.demo", kind: "manager", managerRole: "account_owner" });
+    const user = await caller.auth.signIn({
+      email: "Owner@Standard.demo",
+      password: "demo-password",
+    });
+    expect(user).toMatchObject({
+      email: "owner@standard.demo",
+      kind: "manager",
+      managerRole: "account_owner",
+    });
     const cookie = resHeaders.get("Set-Cookie") ?? "";
     expect(cookie).toMatch(/^hearth_manager_session=\w+/);
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("SameSite=Lax");
-    const sessions = await h.t.db.selectFrom("sessions").select("app").where("user_id", "=", user.id).execute();
+    const sessions = await h.t.db
+      .selectFrom("sessions")
+      .select("app")
+      .where("user_id", "=", user.id)
+      .execute();
     expect(sessions).toContainEqual({ app: "manager" });
   });
 
   it("signs residents, service pros and owners in to the resident app", async () => {
-    for (const email of ["resident@connected.demo", "pro@connected.demo", "landowner@connected.demo"]) {
+    for (const email of [
+      "resident@connected.demo",
+      "pro@connected.demo",
+      "landowner@connected.demo",
+    ]) {
       const { caller, resHeaders } = h.anonymous("resident");
       await caller.auth.signIn({ email, password: "demo-password" });
       expect(resHeaders.get("Set-Cookie")).toMatch(/^hearth_resident_session=/);
@@ -42,59 +57,105 @@ describe("sign-in", () => {
   });
 
   it("refuses the wrong kind of account with a message naming the right app", async () => {
-    const resident = await refusal(h.anonymous("manager").caller.auth.signIn({ email: "resident@standard.demo", password: "demo-password" }));
+    const resident = await refusal(
+      h
+        .anonymous("manager")
+        .caller.auth.signIn({ email: "resident@standard.demo", password: "demo-password" }),
+    );
     expect(resident.code).toBe("FORBIDDEN");
-    expect(resident.message).toBe("This account signs in to the resident portal at http://resident.test/login.");
-    const operator = await refusal(h.anonymous("resident").caller.auth.signIn({ email: "operator@platform.demo", password: "demo-password" }));
+    expect(resident.message).toBe(
+      "This account signs in to the resident portal at http://resident.test/login.",
+    );
+    const operator = await refusal(
+      h
+        .anonymous("resident")
+        .caller.auth.signIn({ email: "operator@platform.demo", password: "demo-password" }),
+    );
     expect(operator.message).toContain("the manager app");
   });
 
   it("gives the same answer for a wrong password and an unknown email", async () => {
-    const wrong = await refusal(h.anonymous("manager").caller.auth.signIn({ email: "team@standard.demo", password: "nope" }));
-    const unknown = await refusal(h.anonymous("manager").caller.auth.signIn({ email: "nobody@standard.demo", password: "nope" }));
+    const wrong = await refusal(
+      h.anonymous("manager").caller.auth.signIn({ email: "team@standard.demo", password: "nope" }),
+    );
+    const unknown = await refusal(
+      h
+        .anonymous("manager")
+        .caller.auth.signIn({ email: "nobody@standard.demo", password: "nope" }),
+    );
     expect(wrong.code).toBe("UNAUTHORIZED");
     expect(unknown.message).toBe(wrong.message);
   });
 
   it("refuses an invited person who has not set a password", async () => {
-    const error = await refusal(h.anonymous("resident").caller.auth.signIn({ email: "invited@standard.demo", password: "any-password" }));
+    const error = await refusal(
+      h
+        .anonymous("resident")
+        .caller.auth.signIn({ email: "invited@standard.demo", password: "any-password" }),
+    );
     expect(error.code).toBe("UNAUTHORIZED");
   });
 
   it("names the field of invalid input", async () => {
-    const error = await refusal(h.anonymous("manager").caller.auth.signIn({ email: "not-an-email", password: "x" }));
+    const error = await refusal(
+      h.anonymous("manager").caller.auth.signIn({ email: "not-an-email", password: "x" }),
+    );
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.cause).toBeInstanceOf(ZodError);
-    expect((error.cause as ZodError).flatten().fieldErrors).toEqual({ email: ["Enter a valid email address"] });
+    expect((error.cause as ZodError).flatten().fieldErrors).toEqual({
+      email: ["Enter a valid email address"],
+    });
   });
 
   it(`locks an email out after ${MAX_FAILURES_PER_EMAIL} failures, even with the right password`, async () => {
     const email = "team@connected.demo";
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-      const error = await refusal(h.anonymous("manager", { ip: `10.1.0.${i}` }).caller.auth.signIn({ email, password: "wrong" }));
+      const error = await refusal(
+        h
+          .anonymous("manager", { ip: `10.1.0.${i}` })
+          .caller.auth.signIn({ email, password: "wrong" }),
+      );
       expect(error.code).toBe("UNAUTHORIZED");
     }
-    const locked = await refusal(h.anonymous("manager").caller.auth.signIn({ email, password: "demo-password" }));
+    const locked = await refusal(
+      h.anonymous("manager").caller.auth.signIn({ email, password: "demo-password" }),
+    );
     expect(locked.code).toBe("TOO_MANY_REQUESTS");
     expect(locked.message).toMatch(/Try again in 1[45] minutes\./);
     // Another account is not affected.
-    await h.anonymous("manager").caller.auth.signIn({ email: "owner@connected.demo", password: "demo-password" });
+    await h
+      .anonymous("manager")
+      .caller.auth.signIn({ email: "owner@connected.demo", password: "demo-password" });
   });
 
   it("frees the email once the failures are older than the window", async () => {
-    await sql`update sign_in_attempts set created_at = created_at - interval '16 minutes' where email = 'team@connected.demo'`.execute(h.t.db);
-    const user = await h.anonymous("manager").caller.auth.signIn({ email: "team@connected.demo", password: "demo-password" });
+    await sql`update sign_in_attempts set created_at = created_at - interval '16 minutes' where email = 'team@connected.demo'`.execute(
+      h.t.db,
+    );
+    const user = await h
+      .anonymous("manager")
+      .caller.auth.signIn({ email: "team@connected.demo", password: "demo-password" });
     expect(user.email).toBe("team@connected.demo");
   });
 
   it("locks out an address that tries many emails", async () => {
     const ip = "10.9.9.9";
     for (let i = 0; i < 30; i++) {
-      await refusal(h.anonymous("resident", { ip }).caller.auth.signIn({ email: `guess${i}@standard.demo`, password: "x" }));
+      await refusal(
+        h
+          .anonymous("resident", { ip })
+          .caller.auth.signIn({ email: `guess${i}@standard.demo`, password: "x" }),
+      );
     }
-    const locked = await refusal(h.anonymous("resident", { ip }).caller.auth.signIn({ email: "resident@standard.demo", password: "demo-password" }));
+    const locked = await refusal(
+      h
+        .anonymous("resident", { ip })
+        .caller.auth.signIn({ email: "resident@standard.demo", password: "demo-password" }),
+    );
     expect(locked.code).toBe("TOO_MANY_REQUESTS");
-    await h.anonymous("resident", { ip: "10.9.9.10" }).caller.auth.signIn({ email: "resident@standard.demo", password: "demo-password" });
+    await h
+      .anonymous("resident", { ip: "10.9.9.10" })
+      .caller.auth.signIn({ email: "resident@standard.demo", password: "demo-password" });
   });
 });
 
@@ -108,16 +169,28 @@ describe("sessions", () => {
     const caller = await h.as("roommate@standard.demo");
     const me = await caller.auth.me();
     expect(me?.user.email).toBe("roommate@standard.demo");
-    const sessionsBefore = await h.t.db.selectFrom("sessions").select("id").where("user_id", "=", me!.user.id).execute();
+    const sessionsBefore = await h.t.db
+      .selectFrom("sessions")
+      .select("id")
+      .where("user_id", "=", me!.user.id)
+      .execute();
     expect(sessionsBefore).toHaveLength(1);
     await caller.auth.signOut();
-    const sessionsAfter = await h.t.db.selectFrom("sessions").select("id").where("user_id", "=", me!.user.id).execute();
+    const sessionsAfter = await h.t.db
+      .selectFrom("sessions")
+      .select("id")
+      .where("user_id", "=", me!.user.id)
+      .execute();
     expect(sessionsAfter).toEqual([]);
   });
 
   it("expires: a session past its end no longer validates", async () => {
     const session = await newSession("future@standard.demo");
-    await h.t.db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000) }).where("id", "=", session.id).execute();
+    await h.t.db
+      .updateTable("sessions")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("id", "=", session.id)
+      .execute();
     const result = await h.deps.auth.resident.validateSession(session.id);
     expect(result.session).toBeNull();
   });
@@ -125,7 +198,11 @@ describe("sessions", () => {
   it("refreshes: a session in the second half of its life is extended", async () => {
     const session = await newSession("former@standard.demo");
     const soon = new Date(Date.now() + 5 * 86_400_000);
-    await h.t.db.updateTable("sessions").set({ expires_at: soon }).where("id", "=", session.id).execute();
+    await h.t.db
+      .updateTable("sessions")
+      .set({ expires_at: soon })
+      .where("id", "=", session.id)
+      .execute();
     const result = await h.deps.auth.resident.validateSession(session.id);
     expect(result.session?.fresh).toBe(true);
     expect(result.session!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);

@@ -17,13 +17,16 @@ const database = await openDevDatabase();
 const { db, destroy } = createDb(database.url);
 try {
   if (command === "reset") {
-    await sql`drop schema public cascade; drop schema if exists graphile_worker cascade; create schema public;`.execute(db);
+    await sql`drop schema public cascade; drop schema if exists graphile_worker cascade; create schema public;`.execute(
+      db,
+    );
     console.log("dropped every table");
   }
   const applied = await migrateToLatest(db);
   console.log(applied.length ? `applied ${applied.join(", ")}` : "migrations: up to date");
   if (command !== "migrate") {
-    if (await isSeeded(db)) console.log("seed: the database already has data; run db:reset to start over");
+    if (await isSeeded(db))
+      console.log("seed: the database already has data; run db:reset to start over");
     else {
       await seedDemoData(db);
       console.log("seed: demo data written (password for every login: demo-password)");

@@ -40,7 +40,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: isRoot,
     postgresFlags: [
       "-c",
-      "listen_addresses=127.0.0.1", "-c", "max_connections=200",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
       ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : []),
     ],
     onLog: options.verbose ? (m) => process.stdout.write(`[postgres] ${m}`) : () => {},

@@ -16,4 +16,6 @@ const schema = z.object({
 export const dbEnv = schema.parse(process.env);
 
 /** The folder for local data. */
-export const dataDir = dbEnv.HEARTH_DATA_DIR ? path.resolve(dbEnv.HEARTH_DATA_DIR) : path.join(repoRoot, ".data");
+export const dataDir = dbEnv.HEARTH_DATA_DIR
+  ? path.resolve(dbEnv.HEARTH_DATA_DIR)
+  : path.join(repoRoot, ".data");

@@ -1,9 +1,10 @@
 /** @hearth/db: the database's types, connection, migrations and the lease-status rule. */
-export * from "./schema";
-export { createDb, type DbHandle } from "./connection";
-export { migrateToLatest, migrateDownAll } from "./migrate";
-export { leaseStatus, bestLeaseStatus, isoDay, type LeaseStatus } from "./lease-status";
-export { hashPassword, verifyPassword } from "./password";
-export { openDevDatabase, type DevDatabase } from "./dev-database";
+
+export type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 export { sql } from "kysely";
-export type { Kysely, Transaction, Selectable, Insertable, Updateable } from "kysely";
+export { createDb, type DbHandle } from "./connection";
+export { type DevDatabase, openDevDatabase } from "./dev-database";
+export { bestLeaseStatus, isoDay, type LeaseStatus, leaseStatus } from "./lease-status";
+export { migrateDownAll, migrateToLatest } from "./migrate";
+export { hashPassword, verifyPassword } from "./password";
+export * from "./schema";

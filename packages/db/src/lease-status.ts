@@ -4,7 +4,10 @@ export type LeaseStatus = "future" | "active" | "expired";
  * A lease's status derives from its dates, never stored: future before it starts, expired after
  * its last day, active in between (an open-ended lease stays active). `today` is `YYYY-MM-DD`.
  */
-export function leaseStatus(lease: { starts_on: string; ends_on: string | null }, today: string): LeaseStatus {
+export function leaseStatus(
+  lease: { starts_on: string; ends_on: string | null },
+  today: string,
+): LeaseStatus {
   if (lease.starts_on > today) return "future";
   if (lease.ends_on !== null && lease.ends_on < today) return "expired";
   return "active";
@@ -20,5 +23,10 @@ export function bestLeaseStatus(statuses: readonly LeaseStatus[]): LeaseStatus |
 
 /** Today's date as `YYYY-MM-DD` in `timeZone`. */
 export function isoDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(at);
 }

@@ -2,10 +2,21 @@
  * Kysely table interfaces: the database as the code sees it. Use the `Selectable` /
  * `Insertable` / `Updateable` row aliases below, never a table interface as a row type.
  */
-import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from "kysely";
+import type {
+  ColumnType,
+  Generated,
+  Insertable,
+  JSONColumnType,
+  Selectable,
+  Updateable,
+} from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
 /** Dates without time (lease terms) are kept as ISO `YYYY-MM-DD` strings. */
 type DateOnly = ColumnType<string, string, string>;
 type NullableDateOnly = ColumnType<string | null, string | null | undefined, string | null>;
@@ -16,7 +27,13 @@ export const userKinds = ["manager", "resident", "service_pro", "owner", "operat
 export type UserKind = (typeof userKinds)[number];
 export const managerRoles = ["account_owner", "sub_user"] as const;
 export type ManagerRole = (typeof managerRoles)[number];
-export const conversationKinds = ["direct", "unit_group", "team", "maintenance", "broadcast"] as const;
+export const conversationKinds = [
+  "direct",
+  "unit_group",
+  "team",
+  "maintenance",
+  "broadcast",
+] as const;
 export type ConversationKind = (typeof conversationKinds)[number];
 export const messageTypes = [
   "general",
@@ -131,7 +148,10 @@ export interface MaintenanceRequestsTable {
   submitted_by: string;
   title: string;
   description: Generated<string>;
-  status: ColumnType<"open" | "in_progress" | "closed", "open" | "in_progress" | "closed" | undefined>;
+  status: ColumnType<
+    "open" | "in_progress" | "closed",
+    "open" | "in_progress" | "closed" | undefined
+  >;
   priority: ColumnType<Priority, Priority | undefined>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -194,7 +214,13 @@ export interface MentionsTable {
   organization_id: string;
 }
 
-export type BoardCategory = "notice" | "announcement" | "job" | "for_sale" | "wanted" | "lost_found";
+export type BoardCategory =
+  | "notice"
+  | "announcement"
+  | "job"
+  | "for_sale"
+  | "wanted"
+  | "lost_found";
 
 export interface BoardPostsTable {
   id: Generated<string>;

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDownAll, migrateToLatest } from "../src/migrate";
-import { type TestDatabase, createTestDatabase } from "../src/testing/index";
+import { createTestDatabase, type TestDatabase } from "../src/testing/index";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -10,7 +10,9 @@ beforeAll(async () => {
 afterAll(() => t.destroy());
 
 async function tables(): Promise<string[]> {
-  const result = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' order by 1`.execute(t.db);
+  const result = await sql<{
+    tablename: string;
+  }>`select tablename from pg_tables where schemaname = 'public' order by 1`.execute(t.db);
   return result.rows.map((r) => r.tablename);
 }
 
@@ -18,10 +20,28 @@ describe("migrations", () => {
   it("create every table of the domain", async () => {
     expect(await tables()).toEqual(
       expect.arrayContaining([
-        "organizations", "users", "properties", "units", "leases", "lease_residents", "connections",
-        "invitations", "conversations", "conversation_participants", "messages", "message_revisions",
-        "attachments", "board_posts", "board_comments", "maintenance_requests", "templates",
-        "user_settings", "notifications", "notification_deliveries", "audit_log", "sessions",
+        "organizations",
+        "users",
+        "properties",
+        "units",
+        "leases",
+        "lease_residents",
+        "connections",
+        "invitations",
+        "conversations",
+        "conversation_participants",
+        "messages",
+        "message_revisions",
+        "attachments",
+        "board_posts",
+        "board_comments",
+        "maintenance_requests",
+        "templates",
+        "user_settings",
+        "notifications",
+        "notification_deliveries",
+        "audit_log",
+        "sessions",
       ]),
     );
   });
@@ -44,41 +64,119 @@ describe("migrations", () => {
       .execute();
     const conversation = await t.db
       .insertInto("conversations")
-      .values({ organization_id: a!.id, kind: "direct", title: null, unit_id: null, maintenance_request_id: null, created_by: null, last_message_at: new Date() })
+      .values({
+        organization_id: a!.id,
+        kind: "direct",
+        title: null,
+        unit_id: null,
+        maintenance_request_id: null,
+        created_by: null,
+        last_message_at: new Date(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const insertForeign = t.db
       .insertInto("messages")
-      .values({ organization_id: b!.id, conversation_id: conversation.id, sender_id: null, client_id: null, body: "x", scheduled_for: null, sent_at: null, created_at: new Date() })
+      .values({
+        organization_id: b!.id,
+        conversation_id: conversation.id,
+        sender_id: null,
+        client_id: null,
+        body: "x",
+        scheduled_for: null,
+        sent_at: null,
+        created_at: new Date(),
+      })
       .execute();
     await expect(insertForeign).rejects.toThrow(/foreign key/);
   });
 
   it("keep a client id unique per sender", async () => {
-    const org = await t.db.insertInto("organizations").values({ slug: "org-c", name: "C", policy_profile: "standard" }).returning("id").executeTakeFirstOrThrow();
+    const org = await t.db
+      .insertInto("organizations")
+      .values({ slug: "org-c", name: "C", policy_profile: "standard" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const user = await t.db
       .insertInto("users")
-      .values({ organization_id: org.id, email: "m@c.test", display_name: "M", kind: "manager", manager_role: "account_owner", password_hash: null, phone: null, timezone: null, plan: null })
+      .values({
+        organization_id: org.id,
+        email: "m@c.test",
+        display_name: "M",
+        kind: "manager",
+        manager_role: "account_owner",
+        password_hash: null,
+        phone: null,
+        timezone: null,
+        plan: null,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const conversation = await t.db
       .insertInto("conversations")
-      .values({ organization_id: org.id, kind: "team", title: null, unit_id: null, maintenance_request_id: null, created_by: user.id, last_message_at: new Date() })
+      .values({
+        organization_id: org.id,
+        kind: "team",
+        title: null,
+        unit_id: null,
+        maintenance_request_id: null,
+        created_by: user.id,
+        last_message_at: new Date(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const message = { organization_id: org.id, conversation_id: conversation.id, sender_id: user.id, client_id: "c-1", body: "hi", scheduled_for: null, sent_at: new Date(), created_at: new Date() };
+    const message = {
+      organization_id: org.id,
+      conversation_id: conversation.id,
+      sender_id: user.id,
+      client_id: "c-1",
+      body: "hi",
+      scheduled_for: null,
+      sent_at: new Date(),
+      created_at: new Date(),
+    };
     await t.db.insertInto("messages").values(message).execute();
-    await expect(t.db.insertInto("messages").values(message).execute()).rejects.toThrow(/messages_sender_client_key/);
+    await expect(t.db.insertInto("messages").values(message).execute()).rejects.toThrow(
+      /messages_sender_client_key/,
+    );
   });
 
   it("refuse a manager without a role and an operator inside an organization", async () => {
-    const org = await t.db.insertInto("organizations").values({ slug: "org-d", name: "D", policy_profile: "standard" }).returning("id").executeTakeFirstOrThrow();
-    const base = { display_name: "X", password_hash: null, phone: null, timezone: null, plan: null };
+    const org = await t.db
+      .insertInto("organizations")
+      .values({ slug: "org-d", name: "D", policy_profile: "standard" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const base = {
+      display_name: "X",
+      password_hash: null,
+      phone: null,
+      timezone: null,
+      plan: null,
+    };
     await expect(
-      t.db.insertInto("users").values({ ...base, organization_id: org.id, email: "x@d.test", kind: "manager", manager_role: null }).execute(),
+      t.db
+        .insertInto("users")
+        .values({
+          ...base,
+          organization_id: org.id,
+          email: "x@d.test",
+          kind: "manager",
+          manager_role: null,
+        })
+        .execute(),
     ).rejects.toThrow(/check constraint/);
     await expect(
-      t.db.insertInto("users").values({ ...base, organization_id: org.id, email: "y@d.test", kind: "operator", manager_role: null }).execute(),
+      t.db
+        .insertInto("users")
+        .values({
+          ...base,
+          organization_id: org.id,
+          email: "y@d.test",
+          kind: "operator",
+          manager_role: null,
+        })
+        .execute(),
     ).rejects.toThrow(/check constraint/);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bestLeaseStatus, leaseStatus } from "../src/lease-status";
 import { verifyPassword } from "../src/password";
 import { DEMO_PASSWORD, demoLogins } from "../src/seed/index";
-import { type TestDatabase, createTestDatabase } from "../src/testing/index";
+import { createTestDatabase, type TestDatabase } from "../src/testing/index";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -24,7 +24,11 @@ async function leaseStatusesOf(email: string): Promise<string[]> {
 
 describe("demo seed", () => {
   it("has one organization per policy profile", async () => {
-    const orgs = await t.db.selectFrom("organizations").select(["slug", "policy_profile"]).orderBy("slug").execute();
+    const orgs = await t.db
+      .selectFrom("organizations")
+      .select(["slug", "policy_profile"])
+      .orderBy("slug")
+      .execute();
     expect(orgs).toEqual([
       { slug: "connected", policy_profile: "connected" },
       { slug: "coworking", policy_profile: "coworking" },
@@ -35,13 +39,26 @@ describe("demo seed", () => {
 
   it("gives every printed login the demo password, and the invited user none", async () => {
     for (const login of demoLogins()) {
-      const user = await t.db.selectFrom("users").select("password_hash").where("email", "=", login.email).executeTakeFirstOrThrow();
+      const user = await t.db
+        .selectFrom("users")
+        .select("password_hash")
+        .where("email", "=", login.email)
+        .executeTakeFirstOrThrow();
       expect(user.password_hash, login.email).not.toBeNull();
     }
-    const sample = await t.db.selectFrom("users").select("password_hash").where("email", "=", "owner@standard.demo").executeTakeFirstOrThrow();
+    const sample = await t.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("email", "=", "owner@standard.demo")
+      .executeTakeFirstOrThrow();
     expect(await verifyPassword(sample.password_hash!, DEMO_PASSWORD)).toBe(true);
     expect(await verifyPassword(sample.password_hash!, "wrong")).toBe(false);
-    const invited = await t.db.selectFrom("users").innerJoin("connections", "connections.user_id", "users.id").select(["password_hash", "status"]).where("email", "=", "invited@standard.demo").executeTakeFirstOrThrow();
+    const invited = await t.db
+      .selectFrom("users")
+      .innerJoin("connections", "connections.user_id", "users.id")
+      .select(["password_hash", "status"])
+      .where("email", "=", "invited@standard.demo")
+      .executeTakeFirstOrThrow();
     expect(invited).toEqual({ password_hash: null, status: "invited" });
   });
 
@@ -53,7 +70,10 @@ describe("demo seed", () => {
   });
 
   it("has conversations with history and one unread message for the manager", async () => {
-    const count = await t.db.selectFrom("messages").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom("messages")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBeGreaterThan(20);
   });
 });
@@ -61,8 +81,12 @@ describe("demo seed", () => {
 describe("lease status", () => {
   it("derives future, active and expired from the dates", () => {
     expect(leaseStatus({ starts_on: "2026-12-01", ends_on: null }, "2026-11-21")).toBe("future");
-    expect(leaseStatus({ starts_on: "2026-11-21", ends_on: "2026-11-21" }, "2026-11-21")).toBe("active");
-    expect(leaseStatus({ starts_on: "2025-01-01", ends_on: "2026-11-20" }, "2026-11-21")).toBe("expired");
+    expect(leaseStatus({ starts_on: "2026-11-21", ends_on: "2026-11-21" }, "2026-11-21")).toBe(
+      "active",
+    );
+    expect(leaseStatus({ starts_on: "2025-01-01", ends_on: "2026-11-20" }, "2026-11-21")).toBe(
+      "expired",
+    );
     expect(leaseStatus({ starts_on: "2025-01-01", ends_on: null }, "2026-11-21")).toBe("active");
   });
 

@@ -1,8 +1,9 @@
 /** @hearth/ui: components and the browser tRPC client both apps share. */
-export { trpc, TrpcProvider } from "./trpc";
-export { Alert, Button, Field } from "./components/form";
-export { LoginPage, InvitePage } from "./components/auth-pages";
-export { AppShell, PageHeader, EmptyState, type NavItem } from "./components/shell";
-export { ErrorPage } from "./components/error-page";
-export { InboxList } from "./components/inbox-list";
+
+export { InvitePage, LoginPage } from "./components/auth-pages";
 export { AppDocument } from "./components/document";
+export { ErrorPage } from "./components/error-page";
+export { Alert, Button, Field } from "./components/form";
+export { InboxList } from "./components/inbox-list";
+export { AppShell, EmptyState, type NavItem, PageHeader } from "./components/shell";
+export { TrpcProvider, trpc } from "./trpc";

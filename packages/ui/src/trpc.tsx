@@ -9,7 +9,9 @@ import superjson from "superjson";
 export const trpc = createTRPCReact<AppRouter>();
 
 export function TrpcProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }),
+  );
   const [client] = useState(() =>
     trpc.createClient({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
   );

@@ -1,7 +1,7 @@
 import { InboxList, PageHeader } from "@hearth/ui";
-import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
 import { rethrowAsResponse } from "@hearth/ui/server";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { requireManagerUser } from "~/shared.server";
 
 export const meta: MetaFunction = () => [{ title: "Inbox · Hearth" }];
@@ -16,7 +16,10 @@ export default function Inbox() {
   const { rows, timeZone } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Inbox" description="Conversations with residents, service pros, owners and your team." />
+      <PageHeader
+        title="Inbox"
+        description="Conversations with residents, service pros, owners and your team."
+      />
       <InboxList rows={rows} timeZone={timeZone} />
     </>
   );

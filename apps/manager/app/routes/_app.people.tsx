@@ -1,13 +1,24 @@
 import { Alert, Button, Field, PageHeader, trpc } from "@hearth/ui";
 import { problemOf } from "@hearth/ui/server";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { requireManagerUser } from "~/shared.server";
 
 export const meta: MetaFunction = () => [{ title: "People · Hearth" }];
 
-const kindLabels = { manager: "Team", resident: "Resident", service_pro: "Service pro", owner: "Owner", operator: "Operator" } as const;
+const kindLabels = {
+  manager: "Team",
+  resident: "Resident",
+  service_pro: "Service pro",
+  owner: "Owner",
+  operator: "Operator",
+} as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, headers } = await requireManagerUser(request);
@@ -25,11 +36,22 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   try {
     await api.invitations.create(input);
-    return data({ ok: true as const, sentTo: input.email.trim().toLowerCase(), message: null, fieldErrors: {} }, { headers });
+    return data(
+      {
+        ok: true as const,
+        sentTo: input.email.trim().toLowerCase(),
+        message: null,
+        fieldErrors: {},
+      },
+      { headers },
+    );
   } catch (error) {
     const problem = problemOf(error);
     if (!problem) throw error;
-    return data({ ok: false as const, sentTo: null, ...problem.body }, { status: problem.status, headers });
+    return data(
+      { ok: false as const, sentTo: null, ...problem.body },
+      { status: problem.status, headers },
+    );
   }
 }
 
@@ -42,7 +64,10 @@ export default function People() {
   const shown = search.length > 0 ? (searched.data ?? []) : people;
   return (
     <>
-      <PageHeader title="People" description="Everyone in your organization and their connection state." />
+      <PageHeader
+        title="People"
+        description="Everyone in your organization and their connection state."
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="lg:col-span-2" aria-labelledby="people-heading">
           <h2 id="people-heading" className="sr-only">
@@ -62,34 +87,62 @@ export default function People() {
             {shown.map((person) => (
               <li key={person.id} className="flex items-center justify-between gap-3 px-4 py-3">
                 <div className="min-w-0">
-                  <p className="truncate text-sm font-medium text-slate-900">{person.displayName}</p>
+                  <p className="truncate text-sm font-medium text-slate-900">
+                    {person.displayName}
+                  </p>
                   <p className="truncate text-xs text-slate-500">{person.email}</p>
                 </div>
                 <div className="flex shrink-0 gap-2 text-xs">
                   <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-700">
-                    {person.managerRole === "account_owner" ? "Account owner" : kindLabels[person.kind]}
+                    {person.managerRole === "account_owner"
+                      ? "Account owner"
+                      : kindLabels[person.kind]}
                   </span>
-                  {person.connection === "invited" ? <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-800">Invited</span> : null}
+                  {person.connection === "invited" ? (
+                    <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-800">Invited</span>
+                  ) : null}
                 </div>
               </li>
             ))}
           </ul>
         </section>
-        <section aria-labelledby="invite-heading" className="h-fit rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <section
+          aria-labelledby="invite-heading"
+          className="h-fit rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+        >
           <h2 id="invite-heading" className="text-lg font-semibold text-slate-900">
             Invite someone
           </h2>
-          <p className="mb-4 text-sm text-slate-600">They receive a link by email to set a password and connect.</p>
+          <p className="mb-4 text-sm text-slate-600">
+            They receive a link by email to set a password and connect.
+          </p>
           <Form method="post" className="space-y-3" noValidate>
             {result?.ok ? <Alert tone="info">Invitation sent to {result.sentTo}.</Alert> : null}
-            {result && !result.ok && result.message && !Object.keys(result.fieldErrors).length ? <Alert>{result.message}</Alert> : null}
-            <Field label="Name" name="displayName" required errors={result?.ok ? undefined : result?.fieldErrors.displayName} />
-            <Field label="Email" name="email" type="email" required errors={result?.ok ? undefined : result?.fieldErrors.email} />
+            {result && !result.ok && result.message && !Object.keys(result.fieldErrors).length ? (
+              <Alert>{result.message}</Alert>
+            ) : null}
+            <Field
+              label="Name"
+              name="displayName"
+              required
+              errors={result?.ok ? undefined : result?.fieldErrors.displayName}
+            />
+            <Field
+              label="Email"
+              name="email"
+              type="email"
+              required
+              errors={result?.ok ? undefined : result?.fieldErrors.email}
+            />
             <div className="space-y-1">
               <label htmlFor="field-kind" className="block text-sm font-medium text-slate-700">
                 Role
               </label>
-              <select id="field-kind" name="kind" className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm">
+              <select
+                id="field-kind"
+                name="kind"
+                className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+              >
                 <option value="resident">Resident</option>
                 <option value="service_pro">Service pro</option>
                 <option value="owner">Owner</option>

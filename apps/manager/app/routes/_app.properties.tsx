@@ -1,5 +1,5 @@
 import { EmptyState, PageHeader } from "@hearth/ui";
-import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireManagerUser } from "~/shared.server";
 
@@ -18,7 +18,10 @@ export default function Properties() {
       {properties.length === 0 ? <EmptyState title="No properties yet" /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {properties.map((property) => (
-          <article key={property.id} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <article
+            key={property.id}
+            className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+          >
             <h2 className="font-semibold text-slate-900">{property.name}</h2>
             {property.address ? <p className="text-sm text-slate-500">{property.address}</p> : null}
             <p className="mt-3 text-xs font-medium uppercase tracking-wide text-slate-500">Units</p>

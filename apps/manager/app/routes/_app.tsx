@@ -1,11 +1,12 @@
 import { AppShell, type NavItem } from "@hearth/ui";
-import { type LoaderFunctionArgs, data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { requireManagerUser } from "~/shared.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, user, organization, headers } = await requireManagerUser(request);
-  const unread = user.kind === "manager" ? (await api.inbox.list()).reduce((sum, c) => sum + c.unread, 0) : 0;
+  const unread =
+    user.kind === "manager" ? (await api.inbox.list()).reduce((sum, c) => sum + c.unread, 0) : 0;
   return data({ user, organization, unread }, { headers });
 }
 
@@ -20,7 +21,12 @@ export default function ManagerLayout() {
           { to: "/properties", label: "Properties" },
         ];
   return (
-    <AppShell appName="Hearth" nav={nav} userName={user.displayName} subtitle={organization?.name ?? "Platform operator"}>
+    <AppShell
+      appName="Hearth"
+      nav={nav}
+      userName={user.displayName}
+      subtitle={organization?.name ?? "Platform operator"}
+    >
       <Outlet />
     </AppShell>
   );

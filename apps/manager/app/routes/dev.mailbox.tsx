@@ -1,6 +1,6 @@
 import { EmptyState, PageHeader } from "@hearth/ui";
 import { callApi, rethrowAsResponse } from "@hearth/ui/server";
-import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
 export const meta: MetaFunction = () => [{ title: "Dev mailbox · Hearth" }];
@@ -15,30 +15,51 @@ export default function DevMailbox() {
   const { mails } = useLoaderData<typeof loader>();
   return (
     <main className="mx-auto max-w-3xl p-4 md:p-8">
-      <PageHeader title="Dev mailbox" description="Email and SMS sent by this local install. Links open in the right app." />
+      <PageHeader
+        title="Dev mailbox"
+        description="Email and SMS sent by this local install. Links open in the right app."
+      />
       {mails.length === 0 ? <EmptyState title="Nothing sent yet" /> : null}
       <ul className="space-y-4">
         {mails.map((mail) => (
           <li key={mail.id} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <p className="text-xs text-slate-500">
-              {mail.channel.toUpperCase()} to <strong className="text-slate-700">{mail.recipient}</strong> ·{" "}
+              {mail.channel.toUpperCase()} to{" "}
+              <strong className="text-slate-700">{mail.recipient}</strong> ·{" "}
               {new Date(mail.createdAt).toLocaleString()}
             </p>
-            {mail.subject ? <h2 className="mt-1 font-semibold text-slate-900">{mail.subject}</h2> : null}
+            {mail.subject ? (
+              <h2 className="mt-1 font-semibold text-slate-900">{mail.subject}</h2>
+            ) : null}
             <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm text-slate-700">
-              {mail.body.split(/(https?:\/\/\S+)/).map((part, i) =>
-                /^https?:\/\//.test(part) ? (
-                  <a key={`${mail.id}-${i}`} href={part} className="text-brand-700 underline">
-                    {part}
-                  </a>
-                ) : (
-                  part
-                ),
-              )}
+              <Linkified text={mail.body} />
             </pre>
           </li>
         ))}
       </ul>
     </main>
+  );
+}
+
+/** Plain text with its URLs as links; each part is keyed by where it starts in the text. */
+function Linkified({ text }: { text: string }) {
+  const parts: { at: number; text: string; url: boolean }[] = [];
+  let at = 0;
+  for (const piece of text.split(/(https?:\/\/\S+)/)) {
+    if (piece) parts.push({ at, text: piece, url: /^https?:\/\//.test(piece) });
+    at += piece.length;
+  }
+  return (
+    <>
+      {parts.map((part) =>
+        part.url ? (
+          <a key={part.at} href={part.text} className="text-brand-700 underline">
+            {part.text}
+          </a>
+        ) : (
+          <span key={part.at}>{part.text}</span>
+        ),
+      )}
+    </>
   );
 }

@@ -7,5 +7,10 @@ export const loader = routes.loginLoader;
 export const action = routes.loginAction;
 
 export default function Login() {
-  return <LoginPage appName="Hearth for managers" audience="For property managers, their team and platform operators." />;
+  return (
+    <LoginPage
+      appName="Hearth for managers"
+      audience="For property managers, their team and platform operators."
+    />
+  );
 }

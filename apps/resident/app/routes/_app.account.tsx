@@ -1,5 +1,5 @@
 import { PageHeader } from "@hearth/ui";
-import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireResidentUser } from "~/shared.server";
 

@@ -1,6 +1,6 @@
 import { InboxList, PageHeader } from "@hearth/ui";
 import { rethrowAsResponse } from "@hearth/ui/server";
-import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireResidentUser } from "~/shared.server";
 
@@ -9,7 +9,10 @@ export const meta: MetaFunction = () => [{ title: "Messages · Hearth" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, organization, headers } = await requireResidentUser(request);
   const rows = await api.inbox.list().catch(rethrowAsResponse);
-  return data({ rows, timeZone: organization?.timezone ?? "UTC", organizationName: organization?.name ?? "" }, { headers });
+  return data(
+    { rows, timeZone: organization?.timezone ?? "UTC", organizationName: organization?.name ?? "" },
+    { headers },
+  );
 }
 
 export default function Messages() {

@@ -1,5 +1,5 @@
 import { AppShell } from "@hearth/ui";
-import { type LoaderFunctionArgs, data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { requireResidentUser } from "~/shared.server";
 

@@ -7,5 +7,10 @@ export const loader = routes.loginLoader;
 export const action = routes.loginAction;
 
 export default function Login() {
-  return <LoginPage appName="your resident portal" audience="For residents, service pros and property owners." />;
+  return (
+    <LoginPage
+      appName="your resident portal"
+      audience="For residents, service pros and property owners."
+    />
+  );
 }

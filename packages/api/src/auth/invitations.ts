@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "@hearth/db";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
-import { type SessionUser, appForKind } from "./lucia";
+import { appForKind, type SessionUser } from "./lucia";
 
 export const INVITATION_DAYS = 7;
 
@@ -30,16 +30,24 @@ export async function invite(
     const existing = await trx
       .selectFrom("users")
       .leftJoin("connections", (join) =>
-        join.onRef("connections.user_id", "=", "users.id").onRef("connections.organization_id", "=", "users.organization_id"),
+        join
+          .onRef("connections.user_id", "=", "users.id")
+          .onRef("connections.organization_id", "=", "users.organization_id"),
       )
       .select(["users.id", "users.organization_id", "users.password_hash", "connections.status"])
       .where("users.email", "=", email)
       .executeTakeFirst();
     if (existing && existing.organization_id !== ctx.organizationId) {
-      throw new TRPCError({ code: "CONFLICT", message: "email: This email already belongs to another account." });
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "email: This email already belongs to another account.",
+      });
     }
     if (existing && (existing.status === "connected" || existing.password_hash !== null)) {
-      throw new TRPCError({ code: "CONFLICT", message: "email: This person is already connected." });
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "email: This person is already connected.",
+      });
     }
     let id = existing?.id;
     if (!id) {
@@ -59,22 +67,58 @@ export async function invite(
         .returning("id")
         .executeTakeFirstOrThrow();
       id = created.id;
-      await trx.insertInto("user_settings").values({ user_id: id, organization_id: ctx.organizationId, signature: null, auto_response_body: null }).execute();
+      await trx
+        .insertInto("user_settings")
+        .values({
+          user_id: id,
+          organization_id: ctx.organizationId,
+          signature: null,
+          auto_response_body: null,
+        })
+        .execute();
       await trx
         .insertInto("connections")
-        .values({ organization_id: ctx.organizationId, user_id: id, status: "invited", invited_by: ctx.user.id, connected_at: null })
+        .values({
+          organization_id: ctx.organizationId,
+          user_id: id,
+          status: "invited",
+          invited_by: ctx.user.id,
+          connected_at: null,
+        })
         .execute();
     }
-    await trx.deleteFrom("invitations").where("user_id", "=", id).where("accepted_at", "is", null).execute();
+    await trx
+      .deleteFrom("invitations")
+      .where("user_id", "=", id)
+      .where("accepted_at", "is", null)
+      .execute();
     await trx
       .insertInto("invitations")
-      .values({ organization_id: ctx.organizationId, user_id: id, token_hash: hashToken(token), created_by: ctx.user.id, expires_at: expiresAt })
+      .values({
+        organization_id: ctx.organizationId,
+        user_id: id,
+        token_hash: hashToken(token),
+        created_by: ctx.user.id,
+        expires_at: expiresAt,
+      })
       .execute();
     await trx
       .insertInto("audit_log")
-      .values({ organization_id: ctx.organizationId, actor_id: ctx.user.id, action: "invitation.sent", target_type: "user", target_id: id, before: null, after: JSON.stringify({ email, kind: input.kind }) })
+      .values({
+        organization_id: ctx.organizationId,
+        actor_id: ctx.user.id,
+        action: "invitation.sent",
+        target_type: "user",
+        target_id: id,
+        before: null,
+        after: JSON.stringify({ email, kind: input.kind }),
+      })
       .execute();
-    const org = await trx.selectFrom("organizations").select("name").where("id", "=", ctx.organizationId).executeTakeFirstOrThrow();
+    const org = await trx
+      .selectFrom("organizations")
+      .select("name")
+      .where("id", "=", ctx.organizationId)
+      .executeTakeFirstOrThrow();
     return { userId: id, organizationName: org.name };
   });
 
@@ -113,10 +157,16 @@ async function findOpenInvitation(ctx: Context, token: string) {
     .where("invitations.token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!row || row.accepted_at !== null) {
-    throw new TRPCError({ code: "NOT_FOUND", message: "This invitation link is not valid. Ask for a new one." });
+    throw new TRPCError({
+      code: "NOT_FOUND",
+      message: "This invitation link is not valid. Ask for a new one.",
+    });
   }
   if (row.expires_at.getTime() < ctx.clock.now().getTime()) {
-    throw new TRPCError({ code: "NOT_FOUND", message: "This invitation link has expired. Ask for a new one." });
+    throw new TRPCError({
+      code: "NOT_FOUND",
+      message: "This invitation link has expired. Ask for a new one.",
+    });
   }
   return row;
 }
@@ -124,14 +174,25 @@ async function findOpenInvitation(ctx: Context, token: string) {
 /** What the invitation page shows before the person sets a password. */
 export async function describeInvitation(ctx: Context, token: string) {
   const row = await findOpenInvitation(ctx, token);
-  return { email: row.email, displayName: row.display_name, organizationName: row.organizationName, app: appForKind[row.kind] };
+  return {
+    email: row.email,
+    displayName: row.display_name,
+    organizationName: row.organizationName,
+    app: appForKind[row.kind],
+  };
 }
 
 /** Sets the password, connects the person and signs them in to the app they belong to. */
-export async function acceptInvitation(ctx: Context, input: { token: string; password: string }): Promise<{ userId: string }> {
+export async function acceptInvitation(
+  ctx: Context,
+  input: { token: string; password: string },
+): Promise<{ userId: string }> {
   const row = await findOpenInvitation(ctx, input.token);
   if (appForKind[row.kind] !== ctx.app) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Open this link in ${ctx.urls[appForKind[row.kind]]}.` });
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `Open this link in ${ctx.urls[appForKind[row.kind]]}.`,
+    });
   }
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
@@ -142,8 +203,13 @@ export async function acceptInvitation(ctx: Context, input: { token: string; pas
       .where("id", "=", row.id)
       .where("accepted_at", "is", null)
       .executeTakeFirst();
-    if (accepted.numUpdatedRows !== 1n) throw new TRPCError({ code: "CONFLICT", message: "This invitation was already used." });
-    await trx.updateTable("users").set({ password_hash: passwordHash, updated_at: now }).where("id", "=", row.userId).execute();
+    if (accepted.numUpdatedRows !== 1n)
+      throw new TRPCError({ code: "CONFLICT", message: "This invitation was already used." });
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, updated_at: now })
+      .where("id", "=", row.userId)
+      .execute();
     await trx
       .updateTable("connections")
       .set({ status: "connected", connected_at: now })
@@ -152,7 +218,15 @@ export async function acceptInvitation(ctx: Context, input: { token: string; pas
       .execute();
     await trx
       .insertInto("audit_log")
-      .values({ organization_id: row.organization_id, actor_id: row.userId, action: "invitation.accepted", target_type: "user", target_id: row.userId, before: null, after: null })
+      .values({
+        organization_id: row.organization_id,
+        actor_id: row.userId,
+        action: "invitation.accepted",
+        target_type: "user",
+        target_id: row.userId,
+        before: null,
+        after: null,
+      })
       .execute();
   });
   const auth = ctx.auth[ctx.app];

@@ -46,6 +46,11 @@ export async function recordSignInAttempt(
 ): Promise<void> {
   await db
     .insertInto("sign_in_attempts")
-    .values({ email: attempt.email, ip: attempt.ip, succeeded: attempt.succeeded, created_at: attempt.at })
+    .values({
+      email: attempt.email,
+      ip: attempt.ip,
+      succeeded: attempt.succeeded,
+      created_at: attempt.at,
+    })
     .execute();
 }

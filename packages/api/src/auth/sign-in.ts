@@ -1,7 +1,7 @@
 import { hashPassword, verifyPassword } from "@hearth/db";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
-import { type SessionUser, appForKind } from "./lucia";
+import { appForKind, type SessionUser } from "./lucia";
 import { recordSignInAttempt, signInLockout } from "./rate-limit";
 
 let dummyHash: Promise<string> | undefined;
@@ -19,7 +19,10 @@ const appNames = { manager: "the manager app", resident: "the resident portal" }
  * Checks the password, the app the account belongs to and the rate limit, then starts a session
  * in this app and sets its cookie on `ctx.resHeaders`.
  */
-export async function signIn(ctx: Context, input: { email: string; password: string }): Promise<SessionUser> {
+export async function signIn(
+  ctx: Context,
+  input: { email: string; password: string },
+): Promise<SessionUser> {
   const email = input.email.trim().toLowerCase();
   const now = ctx.clock.now();
   const waitMinutes = await signInLockout(ctx.db, email, ctx.ip ?? "unknown", now, ctx.ip !== null);
@@ -31,15 +34,31 @@ export async function signIn(ctx: Context, input: { email: string; password: str
   }
   const user = await ctx.db
     .selectFrom("users")
-    .select(["id", "email", "display_name", "kind", "manager_role", "organization_id", "password_hash"])
+    .select([
+      "id",
+      "email",
+      "display_name",
+      "kind",
+      "manager_role",
+      "organization_id",
+      "password_hash",
+    ])
     .where("email", "=", email)
     .executeTakeFirst();
   const passwordOk = user?.password_hash
     ? await verifyPassword(user.password_hash, input.password)
     : await verifyAgainstNothing(input.password);
   if (!user || !passwordOk) {
-    await recordSignInAttempt(ctx.db, { email, ip: ctx.ip ?? "unknown", succeeded: false, at: now });
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "That email and password do not match an account." });
+    await recordSignInAttempt(ctx.db, {
+      email,
+      ip: ctx.ip ?? "unknown",
+      succeeded: false,
+      at: now,
+    });
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "That email and password do not match an account.",
+    });
   }
   const home = appForKind[user.kind];
   if (home !== ctx.app) {

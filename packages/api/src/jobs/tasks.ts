@@ -8,8 +8,14 @@ export interface JobDeps {
 }
 
 /** Deletes sessions past their end and sign-in attempts older than the rate-limit window needs. */
-export async function purgeExpiredSessions(deps: JobDeps, now: Date): Promise<{ sessions: number; attempts: number }> {
-  const sessions = await deps.db.deleteFrom("sessions").where("expires_at", "<=", now).executeTakeFirst();
+export async function purgeExpiredSessions(
+  deps: JobDeps,
+  now: Date,
+): Promise<{ sessions: number; attempts: number }> {
+  const sessions = await deps.db
+    .deleteFrom("sessions")
+    .where("expires_at", "<=", now)
+    .executeTakeFirst();
   const attempts = await deps.db
     .deleteFrom("sign_in_attempts")
     .where("created_at", "<", new Date(now.getTime() - 86_400_000))

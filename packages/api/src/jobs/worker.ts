@@ -1,5 +1,5 @@
 import { createDb } from "@hearth/db";
-import { Logger as WorkerLogger, type Runner, run } from "graphile-worker";
+import { type Runner, run, Logger as WorkerLogger } from "graphile-worker";
 import type { Logger } from "../logger";
 import { crontab, taskList } from "./tasks";
 
@@ -7,9 +7,14 @@ import { crontab, taskList } from "./tasks";
  * Starts the job worker against the same Postgres (graphile-worker keeps its queue there, so
  * jobs survive restarts and run once). Returns a stop function.
  */
-export async function startWorker(connectionString: string, logger: Logger): Promise<{ stop(): Promise<void> }> {
+export async function startWorker(
+  connectionString: string,
+  logger: Logger,
+): Promise<{ stop(): Promise<void> }> {
   const handle = createDb(connectionString, { max: 4 });
   const log = logger.child({ component: "worker" });
+  // On Ctrl-C the terminal signals Postgres too, so connection errors while stopping are expected noise.
+  let stopping = false;
   const runner: Runner = await run({
     pgPool: handle.pool,
     concurrency: 2,
@@ -18,6 +23,7 @@ export async function startWorker(connectionString: string, logger: Logger): Pro
     taskList: taskList({ db: handle.db, logger: log }),
     crontab,
     logger: new WorkerLogger(() => (level, message) => {
+      if (stopping) return;
       if (level === "error") log.error(message);
       else if (level === "warning") log.warn(message);
       else log.debug(message);
@@ -25,6 +31,7 @@ export async function startWorker(connectionString: string, logger: Logger): Pro
   });
   return {
     async stop() {
+      stopping = true;
       await runner.stop();
       await handle.destroy();
     },

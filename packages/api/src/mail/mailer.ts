@@ -21,7 +21,13 @@ export function createDevMailbox(db: Kysely<Database>): Mailer {
     async send(email) {
       await db
         .insertInto("dev_mailbox")
-        .values({ organization_id: email.organizationId, channel: "email", recipient: email.to, subject: email.subject, body: email.text })
+        .values({
+          organization_id: email.organizationId,
+          channel: "email",
+          recipient: email.to,
+          subject: email.subject,
+          body: email.text,
+        })
         .execute();
     },
   };

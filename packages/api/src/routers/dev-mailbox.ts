@@ -7,7 +7,8 @@ export const devMailboxRouter = router({
    * in production), since it shows invitation links to whoever asks.
    */
   list: publicProcedure.query(({ ctx }) => {
-    if (!ctx.devTools) throw new TRPCError({ code: "NOT_FOUND", message: "The dev mailbox is off." });
+    if (!ctx.devTools)
+      throw new TRPCError({ code: "NOT_FOUND", message: "The dev mailbox is off." });
     return ctx.db
       .selectFrom("dev_mailbox")
       .select(["id", "channel", "recipient", "subject", "body", "created_at as createdAt"])

@@ -6,6 +6,10 @@ export const healthRouter = router({
   check: publicProcedure.query(async ({ ctx }) => {
     const started = performance.now();
     await sql`select 1`.execute(ctx.db);
-    return { status: "ok" as const, database: "up" as const, databaseMs: Math.round(performance.now() - started) };
+    return {
+      status: "ok" as const,
+      database: "up" as const,
+      databaseMs: Math.round(performance.now() - started),
+    };
   }),
 });

@@ -10,7 +10,9 @@ export const inboxRouter = router({
     ctx.db
       .selectFrom("conversation_participants as me")
       .innerJoin("conversations as c", (join) =>
-        join.onRef("c.id", "=", "me.conversation_id").onRef("c.organization_id", "=", "me.organization_id"),
+        join
+          .onRef("c.id", "=", "me.conversation_id")
+          .onRef("c.organization_id", "=", "me.organization_id"),
       )
       .select((eb) => [
         "c.id",
@@ -39,7 +41,9 @@ export const inboxRouter = router({
           .as("unread"),
         sql<string[]>`array(
           select u.display_name from conversation_participants p join users u on u.id = p.user_id
-          where p.conversation_id = c.id and p.user_id <> ${ctx.user.id} order by u.display_name)`.as("others"),
+          where p.conversation_id = c.id and p.user_id <> ${ctx.user.id} order by u.display_name)`.as(
+          "others",
+        ),
       ])
       .where("me.user_id", "=", ctx.user.id)
       .where("me.organization_id", "=", ctx.organizationId)

@@ -19,7 +19,13 @@ export const invitationsRouter = router({
     ctx.db
       .selectFrom("connections")
       .innerJoin("users", "users.id", "connections.user_id")
-      .select(["users.id", "users.email", "users.display_name as displayName", "users.kind", "connections.invited_at as invitedAt"])
+      .select([
+        "users.id",
+        "users.email",
+        "users.display_name as displayName",
+        "users.kind",
+        "connections.invited_at as invitedAt",
+      ])
       .where("connections.organization_id", "=", ctx.organizationId)
       .where("connections.status", "=", "invited")
       .orderBy("connections.invited_at", "desc")

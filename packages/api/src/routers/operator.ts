@@ -12,7 +12,11 @@ export const operatorRouter = router({
         "o.name",
         "o.policy_profile as policyProfile",
         "o.mode",
-        eb.selectFrom("users as u").select(sql<number>`count(*)`.as("n")).whereRef("u.organization_id", "=", "o.id").as("people"),
+        eb
+          .selectFrom("users as u")
+          .select(sql<number>`count(*)`.as("n"))
+          .whereRef("u.organization_id", "=", "o.id")
+          .as("people"),
       ])
       .orderBy("o.name")
       .execute(),

@@ -1,4 +1,6 @@
 /** @hearth/api/server: what a server process (a Remix app, the worker) uses to run the API. */
+
+export { readServerEnv, type ServerEnv } from "../env";
 export {
   type ApiRuntime,
   createApiRuntime,
@@ -7,4 +9,3 @@ export {
   handleTrpcRequest,
   isSameOriginOrSafe,
 } from "./runtime";
-export { readServerEnv, type ServerEnv } from "../env";

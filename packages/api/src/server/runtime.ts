@@ -6,7 +6,7 @@ import { verifyRequestOrigin } from "lucia";
 import { createAuth } from "../auth/lucia";
 import { systemClock } from "../clock";
 import { type ApiDeps, type Context, type ContextSession, createContextInner } from "../context";
-import { type ServerEnv, readServerEnv } from "../env";
+import { readServerEnv, type ServerEnv } from "../env";
 import { createLogger } from "../logger";
 import { createDevMailbox, createSmtpMailer } from "../mail/mailer";
 import { appRouter, createCaller } from "../root";
@@ -20,13 +20,18 @@ export interface ApiRuntime {
 /** Builds the API's long-lived services from the environment: one per server process. */
 export function createApiRuntime(env: ServerEnv = readServerEnv()): ApiRuntime {
   if (!env.DATABASE_URL) {
-    throw new Error("DATABASE_URL is not set. Start the product with `npm run dev`, which provides it.");
+    throw new Error(
+      "DATABASE_URL is not set. Start the product with `npm run dev`, which provides it.",
+    );
   }
   const { db, pool, destroy } = createDb(env.DATABASE_URL, { max: 10 });
   const secure = env.SESSION_SECURE ?? env.NODE_ENV === "production";
   const deps: ApiDeps = {
     db,
-    auth: { manager: createAuth(pool, "manager", { secure }), resident: createAuth(pool, "resident", { secure }) },
+    auth: {
+      manager: createAuth(pool, "manager", { secure }),
+      resident: createAuth(pool, "resident", { secure }),
+    },
     logger: createLogger(env.LOG_LEVEL),
     mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createDevMailbox(db),
     clock: systemClock,
@@ -57,7 +62,12 @@ function clientIp(request: Request): string | null {
 }
 
 /** Reads and validates this app's session cookie; refreshes or clears it on `resHeaders`. */
-async function resolveSession(deps: ApiDeps, app: AppKind, request: Request, resHeaders: Headers): Promise<ContextSession | null> {
+async function resolveSession(
+  deps: ApiDeps,
+  app: AppKind,
+  request: Request,
+  resHeaders: Headers,
+): Promise<ContextSession | null> {
   const auth = deps.auth[app];
   const sessionId = auth.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return null;
@@ -67,7 +77,8 @@ async function resolveSession(deps: ApiDeps, app: AppKind, request: Request, res
     return null;
   }
   if (session.app !== app) return null;
-  if (session.fresh) resHeaders.append("Set-Cookie", auth.createSessionCookie(session.id).serialize());
+  if (session.fresh)
+    resHeaders.append("Set-Cookie", auth.createSessionCookie(session.id).serialize());
   return { session, user };
 }
 
@@ -79,21 +90,40 @@ export async function createRequestContext(
   resHeaders: Headers,
 ): Promise<Context> {
   if (!isSameOriginOrSafe(request)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "This request came from another site and was refused." });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "This request came from another site and was refused.",
+    });
   }
   const signedIn = await resolveSession(runtime.deps, app, request, resHeaders);
-  return createContextInner(runtime.deps, { app, requestId: requestIdOf(request), ip: clientIp(request), resHeaders }, signedIn);
+  return createContextInner(
+    runtime.deps,
+    { app, requestId: requestIdOf(request), ip: clientIp(request), resHeaders },
+    signedIn,
+  );
 }
 
 /** A server-side caller for a Remix loader or action; Set-Cookie headers land on `resHeaders`. */
-export async function createRequestCaller(runtime: ApiRuntime, app: AppKind, request: Request, resHeaders: Headers) {
+export async function createRequestCaller(
+  runtime: ApiRuntime,
+  app: AppKind,
+  request: Request,
+  resHeaders: Headers,
+) {
   return createCaller(await createRequestContext(runtime, app, request, resHeaders));
 }
 
 /** The tRPC fetch handler mounted at `/api/trpc` in each app. */
-export async function handleTrpcRequest(runtime: ApiRuntime, app: AppKind, request: Request): Promise<Response> {
+export async function handleTrpcRequest(
+  runtime: ApiRuntime,
+  app: AppKind,
+  request: Request,
+): Promise<Response> {
   if (!isSameOriginOrSafe(request)) {
-    return Response.json({ error: { message: "This request came from another site and was refused." } }, { status: 403 });
+    return Response.json(
+      { error: { message: "This request came from another site and was refused." } },
+      { status: 403 },
+    );
   }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
@@ -101,7 +131,8 @@ export async function handleTrpcRequest(runtime: ApiRuntime, app: AppKind, reque
     router: appRouter,
     createContext: ({ resHeaders }) => createRequestContext(runtime, app, request, resHeaders),
     onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") runtime.deps.logger.error({ err: error, path }, "trpc error");
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        runtime.deps.logger.error({ err: error, path }, "trpc error");
     },
   });
 }

@@ -11,10 +11,30 @@ export interface DemoOrganization {
 }
 
 export const demoOrganizations: DemoOrganization[] = [
-  { slug: "standard", name: "Maple Residential", mode: "property_manager", properties: ["Maple Court", "Birch House"] },
-  { slug: "connected", name: "Harbor Property Management", mode: "property_manager", properties: ["Harbor View", "Dockside Lofts"] },
-  { slug: "coworking", name: "Foundry Workspace", mode: "property_manager", properties: ["Foundry Downtown", "Foundry Riverside"] },
-  { slug: "landlord-led", name: "Oakview Rentals", mode: "landlord", properties: ["Oakview Terrace", "Cedar Row"] },
+  {
+    slug: "standard",
+    name: "Maple Residential",
+    mode: "property_manager",
+    properties: ["Maple Court", "Birch House"],
+  },
+  {
+    slug: "connected",
+    name: "Harbor Property Management",
+    mode: "property_manager",
+    properties: ["Harbor View", "Dockside Lofts"],
+  },
+  {
+    slug: "coworking",
+    name: "Foundry Workspace",
+    mode: "property_manager",
+    properties: ["Foundry Downtown", "Foundry Riverside"],
+  },
+  {
+    slug: "landlord-led",
+    name: "Oakview Rentals",
+    mode: "landlord",
+    properties: ["Oakview Terrace", "Cedar Row"],
+  },
 ];
 
 export type DemoRole =
@@ -40,13 +60,31 @@ export interface DemoPerson {
 }
 
 export const demoCast: DemoPerson[] = [
-  { role: "owner", name: "Morgan Reyes", kind: "manager", managerRole: "account_owner", description: "account owner" },
-  { role: "team", name: "Taylor Brooks", kind: "manager", managerRole: "sub_user", description: "sub-user" },
+  {
+    role: "owner",
+    name: "Morgan Reyes",
+    kind: "manager",
+    managerRole: "account_owner",
+    description: "account owner",
+  },
+  {
+    role: "team",
+    name: "Taylor Brooks",
+    kind: "manager",
+    managerRole: "sub_user",
+    description: "sub-user",
+  },
   { role: "resident", name: "Riley Chen", kind: "resident", description: "resident, active lease" },
   { role: "roommate", name: "Sam Patel", kind: "resident", description: "same unit, active lease" },
   { role: "future", name: "Jordan Ellis", kind: "resident", description: "future lease" },
   { role: "former", name: "Casey Moreno", kind: "resident", description: "expired lease" },
-  { role: "invited", name: "Avery Kim", kind: "resident", description: "invited, not connected", invited: true },
+  {
+    role: "invited",
+    name: "Avery Kim",
+    kind: "resident",
+    description: "invited, not connected",
+    invited: true,
+  },
   { role: "pro", name: "Devon Hart", kind: "service_pro", description: "service pro" },
   { role: "landowner", name: "Lena Novak", kind: "owner", description: "property owner" },
 ];
@@ -56,7 +94,11 @@ export function demoEmail(role: DemoRole, slug: string): string {
 }
 
 /** The logins the dev launcher and README show. */
-export function demoLogins(): { app: "manager" | "resident"; email: string; description: string }[] {
+export function demoLogins(): {
+  app: "manager" | "resident";
+  email: string;
+  description: string;
+}[] {
   const logins: { app: "manager" | "resident"; email: string; description: string }[] = [
     { app: "manager", email: OPERATOR_EMAIL, description: "operator (all organizations)" },
   ];

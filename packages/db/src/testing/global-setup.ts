@@ -22,7 +22,11 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -38,7 +42,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const parent = await mkdtemp(path.join(os.tmpdir(), "hearth-test-"));
-    const server = await startEmbeddedPostgres({ dataDir: path.join(parent, "pg"), port: await freePort(), ephemeral: true });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(parent, "pg"),
+      port: await freePort(),
+      ephemeral: true,
+    });
     adminUrl = server.url("postgres");
     cleanups.push(async () => {
       await server.stop();
@@ -73,7 +81,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         "select datname from pg_database where datname like $1",
         [`%${suffix}`],
       );
-      for (const row of leftovers.rows) await client.query(`drop database if exists "${row.datname}" with (force)`);
+      for (const row of leftovers.rows)
+        await client.query(`drop database if exists "${row.datname}" with (force)`);
     } finally {
       await client.end();
     }

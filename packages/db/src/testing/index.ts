@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { type DbHandle, createDb } from "../connection";
+import { createDb, type DbHandle } from "../connection";
 import "./provided-context";
 
 export interface TestDatabase extends DbHandle {
@@ -13,13 +13,17 @@ export interface TestDatabase extends DbHandle {
  * A database of this test file's own, cloned from the migrated template (or the seeded one),
  * so files run in parallel and never see each other's rows. Destroy drops it.
  */
-export async function createTestDatabase(options: { seeded?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { seeded?: boolean } = {},
+): Promise<TestDatabase> {
   const { adminUrl, template, seededTemplate, runId } = inject("testDatabase");
   const name = `test_${randomBytes(6).toString("hex")}_${runId}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`create database "${name}" template "${options.seeded ? seededTemplate : template}"`);
+    await admin.query(
+      `create database "${name}" template "${options.seeded ? seededTemplate : template}"`,
+    );
   } finally {
     await admin.end();
   }

@@ -1,4 +1,10 @@
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
 import { Alert, Button, Field } from "./form";
 
 interface Problem {
@@ -7,7 +13,15 @@ interface Problem {
   email?: string;
 }
 
-function AuthCard({ title, subtitle, children }: { title: string; subtitle: string; children: React.ReactNode }) {
+function AuthCard({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle: string;
+  children: React.ReactNode;
+}) {
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-50 to-slate-100 px-4 py-12">
       <div className="w-full max-w-sm rounded-2xl bg-white p-8 shadow-lg ring-1 ring-slate-200">
@@ -30,8 +44,23 @@ export function LoginPage({ appName, audience }: { appName: string; audience: st
       <Form method="post" className="space-y-4" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         {problem?.message && !problem.fieldErrors?.email ? <Alert>{problem.message}</Alert> : null}
-        <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={problem?.email} errors={problem?.fieldErrors?.email} />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={problem?.fieldErrors?.password} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={problem?.email}
+          errors={problem?.fieldErrors?.email}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={problem?.fieldErrors?.password}
+        />
         <Button className="w-full" disabled={submitting}>
           {submitting ? "Signing in…" : "Sign in"}
         </Button>
@@ -57,11 +86,32 @@ export function InvitePage() {
     );
   }
   return (
-    <AuthCard title={`Join ${invitation.organizationName}`} subtitle={`Welcome, ${invitation.displayName}. Choose a password for ${invitation.email}.`}>
+    <AuthCard
+      title={`Join ${invitation.organizationName}`}
+      subtitle={`Welcome, ${invitation.displayName}. Choose a password for ${invitation.email}.`}
+    >
       <Form method="post" className="space-y-4" noValidate>
-        {result?.message && !result.fieldErrors?.password && !result.fieldErrors?.confirm ? <Alert>{result.message}</Alert> : null}
-        <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters." errors={result?.fieldErrors?.password} />
-        <Field label="Repeat password" name="confirm" type="password" autoComplete="new-password" required errors={result?.fieldErrors?.confirm} />
+        {result?.message && !result.fieldErrors?.password && !result.fieldErrors?.confirm ? (
+          <Alert>{result.message}</Alert>
+        ) : null}
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          hint="At least 10 characters."
+          errors={result?.fieldErrors?.password}
+        />
+        <Field
+          label="Repeat password"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={result?.fieldErrors?.confirm}
+        />
         <Button className="w-full">Set password and connect</Button>
       </Form>
     </AuthCard>

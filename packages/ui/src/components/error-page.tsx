@@ -1,4 +1,4 @@
-import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
 const headlines: Record<number, string> = {
   400: "That request was not valid",
@@ -13,16 +13,26 @@ export function ErrorPage() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const detail =
-    isRouteErrorResponse(error) && typeof error.data === "object" && error.data && "message" in error.data
+    isRouteErrorResponse(error) &&
+    typeof error.data === "object" &&
+    error.data &&
+    "message" in error.data
       ? String((error.data as { message: unknown }).message)
       : null;
   return (
     <main className="flex min-h-[60vh] items-center justify-center p-8">
       <div className="max-w-md text-center">
         <p className="text-sm font-semibold text-brand-600">{status}</p>
-        <h1 className="mt-2 text-2xl font-bold text-slate-900">{headlines[status] ?? "Something went wrong"}</h1>
-        <p className="mt-2 text-slate-600">{detail ?? (status >= 500 ? "Please try again in a moment." : "")}</p>
-        <Link to="/" className="mt-6 inline-block text-sm font-semibold text-brand-700 hover:underline">
+        <h1 className="mt-2 text-2xl font-bold text-slate-900">
+          {headlines[status] ?? "Something went wrong"}
+        </h1>
+        <p className="mt-2 text-slate-600">
+          {detail ?? (status >= 500 ? "Please try again in a moment." : "")}
+        </p>
+        <Link
+          to="/"
+          className="mt-6 inline-block text-sm font-semibold text-brand-700 hover:underline"
+        >
           Go to the start page
         </Link>
       </div>

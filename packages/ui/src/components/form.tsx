@@ -6,7 +6,12 @@ export function Field({
   errors,
   hint,
   ...input
-}: { label: string; name: string; errors?: string[] | undefined; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+}: {
+  label: string;
+  name: string;
+  errors?: string[] | undefined;
+  hint?: string;
+} & InputHTMLAttributes<HTMLInputElement>) {
   const id = `field-${name}`;
   const errorId = `${id}-error`;
   const invalid = Boolean(errors?.length);
@@ -40,7 +45,10 @@ export function Button({
   variant = "primary",
   className = "",
   ...props
-}: { children: ReactNode; variant?: "primary" | "secondary" | "ghost" } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+}: {
+  children: ReactNode;
+  variant?: "primary" | "secondary" | "ghost";
+} & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   const styles = {
     primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-300",
     secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
@@ -57,10 +65,22 @@ export function Button({
   );
 }
 
-export function Alert({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "info" }) {
-  const styles = tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-brand-100 bg-brand-50 text-brand-900";
+export function Alert({
+  children,
+  tone = "error",
+}: {
+  children: ReactNode;
+  tone?: "error" | "info";
+}) {
+  const styles =
+    tone === "error"
+      ? "border-red-200 bg-red-50 text-red-800"
+      : "border-brand-100 bg-brand-50 text-brand-900";
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border px-3 py-2 text-sm ${styles}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-lg border px-3 py-2 text-sm ${styles}`}
+    >
       {children}
     </div>
   );

@@ -24,7 +24,10 @@ export function AppShell({
   const [open, setOpen] = useState(false);
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 md:flex-row">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
@@ -62,8 +65,9 @@ export function AppShell({
                 >
                   <span>{item.label}</span>
                   {item.badge ? (
-                    <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white" aria-label={`${item.badge} unread`}>
+                    <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
                       {item.badge}
+                      <span className="sr-only"> unread</span>
                     </span>
                   ) : null}
                 </NavLink>
@@ -87,7 +91,15 @@ export function AppShell({
   );
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
       <div>

@@ -13,11 +13,17 @@ export function problemOf(error: unknown): { status: number; body: ProblemBody }
   const status = getHTTPStatusCodeFromError(error);
   if (error.cause instanceof ZodError) {
     const { fieldErrors, formErrors } = error.cause.flatten();
-    return { status, body: { message: formErrors[0] ?? "Check the highlighted fields.", fieldErrors } };
+    return {
+      status,
+      body: { message: formErrors[0] ?? "Check the highlighted fields.", fieldErrors },
+    };
   }
   const fieldMatch = error.message.match(/^(\w+): (.*)$/);
   if (fieldMatch?.[1] && fieldMatch[2]) {
-    return { status, body: { message: fieldMatch[2], fieldErrors: { [fieldMatch[1]]: [fieldMatch[2]] } } };
+    return {
+      status,
+      body: { message: fieldMatch[2], fieldErrors: { [fieldMatch[1]]: [fieldMatch[2]] } },
+    };
   }
   if (status >= 500) return null;
   return { status, body: { message: error.message, fieldErrors: {} } };

@@ -1,6 +1,6 @@
+import { handleTrpcRequest } from "@hearth/api/server";
 import type { AppKind } from "@hearth/db";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { handleTrpcRequest } from "@hearth/api/server";
 import { problemOf } from "./http-errors";
 import { apiRuntime } from "./runtime";
 import { callApi, safeRedirect } from "./session";
@@ -11,7 +11,8 @@ import { callApi, safeRedirect } from "./session";
  */
 export function sharedRoutes(app: AppKind) {
   return {
-    trpc: ({ request }: LoaderFunctionArgs | ActionFunctionArgs) => handleTrpcRequest(apiRuntime(), app, request),
+    trpc: ({ request }: LoaderFunctionArgs | ActionFunctionArgs) =>
+      handleTrpcRequest(apiRuntime(), app, request),
 
     async health(_: LoaderFunctionArgs) {
       try {
@@ -25,7 +26,10 @@ export function sharedRoutes(app: AppKind) {
 
     async loginLoader({ request }: LoaderFunctionArgs) {
       const { api, headers } = await callApi(app, request);
-      if (await api.auth.me()) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")), { headers });
+      if (await api.auth.me())
+        throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")), {
+          headers,
+        });
       return Response.json({}, { headers });
     },
 
@@ -52,11 +56,17 @@ export function sharedRoutes(app: AppKind) {
     async inviteLoader({ request, params }: LoaderFunctionArgs) {
       const { api } = await callApi(app, request);
       try {
-        return Response.json({ invitation: await api.auth.invitation({ token: params.token ?? "" }), problem: null });
+        return Response.json({
+          invitation: await api.auth.invitation({ token: params.token ?? "" }),
+          problem: null,
+        });
       } catch (error) {
         const problem = problemOf(error);
         if (!problem) throw error;
-        return Response.json({ invitation: null, problem: problem.body.message }, { status: problem.status });
+        return Response.json(
+          { invitation: null, problem: problem.body.message },
+          { status: problem.status },
+        );
       }
     },
 
@@ -64,7 +74,13 @@ export function sharedRoutes(app: AppKind) {
       const form = await request.formData();
       const password = String(form.get("password") ?? "");
       if (password !== String(form.get("confirm") ?? "")) {
-        return Response.json({ message: "The passwords do not match.", fieldErrors: { confirm: ["The passwords do not match."] } }, { status: 400 });
+        return Response.json(
+          {
+            message: "The passwords do not match.",
+            fieldErrors: { confirm: ["The passwords do not match."] },
+          },
+          { status: 400 },
+        );
       }
       const { api, headers } = await callApi(app, request);
       try {

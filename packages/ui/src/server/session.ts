@@ -1,7 +1,7 @@
+import type { SessionUser } from "@hearth/api";
+import { createRequestCaller } from "@hearth/api/server";
 import type { AppKind } from "@hearth/db";
 import { redirect } from "@remix-run/node";
-import { createRequestCaller } from "@hearth/api/server";
-import type { SessionUser } from "@hearth/api";
 import { rethrowAsResponse } from "./http-errors";
 import { apiRuntime } from "./runtime";
 
@@ -11,7 +11,10 @@ export type ApiCaller = Awaited<ReturnType<typeof createRequestCaller>>;
  * The API as this request's user sees it. Cookies the API sets (sign-in, refresh, sign-out) are
  * collected on `headers`; return them with the response.
  */
-export async function callApi(app: AppKind, request: Request): Promise<{ api: ApiCaller; headers: Headers }> {
+export async function callApi(
+  app: AppKind,
+  request: Request,
+): Promise<{ api: ApiCaller; headers: Headers }> {
   const headers = new Headers();
   try {
     return { api: await createRequestCaller(apiRuntime(), app, request, headers), headers };
@@ -24,7 +27,13 @@ export interface SignedIn {
   api: ApiCaller;
   headers: Headers;
   user: SessionUser;
-  organization: { id: string; name: string; slug: string; policyProfile: string; timezone: string } | null;
+  organization: {
+    id: string;
+    name: string;
+    slug: string;
+    policyProfile: string;
+    timezone: string;
+  } | null;
 }
 
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
@@ -33,7 +42,8 @@ export async function requireUser(app: AppKind, request: Request): Promise<Signe
   const me = await api.auth.me();
   if (!me) {
     const url = new URL(request.url);
-    const back = url.pathname === "/" ? "" : `?redirectTo=${encodeURIComponent(url.pathname + url.search)}`;
+    const back =
+      url.pathname === "/" ? "" : `?redirectTo=${encodeURIComponent(url.pathname + url.search)}`;
     throw redirect(`/login${back}`, { headers });
   }
   return { api, headers, ...me };
