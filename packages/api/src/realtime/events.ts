@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/** The channel every API process LISTENs on. */
+export const EVENTS_CHANNEL = "hearth_events";
+
+/**
+ * What crosses processes through NOTIFY: small facts, never message bodies (NOTIFY payloads are
+ * limited to 8000 bytes). Subscribers load what they show from the database, scoped to the viewer.
+ */
+export const liveEventSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("message"),
+    /** created, edited or deleted: the subscriber reloads the message either way. */
+    change: z.enum(["created", "edited", "deleted"]),
+    conversationId: z.string().uuid(),
+    messageId: z.number().int().positive(),
+    recipients: z.array(z.string().uuid()),
+  }),
+  z.object({
+    type: z.literal("read"),
+    conversationId: z.string().uuid(),
+    userId: z.string().uuid(),
+    lastReadMessageId: z.number().int().nonnegative(),
+    recipients: z.array(z.string().uuid()),
+  }),
+]);
+
+export type LiveEvent = z.infer<typeof liveEventSchema>;
