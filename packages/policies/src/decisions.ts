@@ -1,0 +1,110 @@
+import type { Decision } from "./decision";
+import type {
+  ActorInput,
+  AttachFileInput,
+  AutoRespondInput,
+  ChangeMessageInput,
+  ChannelInput,
+  CommentOnPostInput,
+  ConnectionGateInput,
+  DeleteCommentInput,
+  DeliverEmailCopyInput,
+  InboundReplyInput,
+  LeaseGateInput,
+  MaintenanceThreadInput,
+  MentionInput,
+  MessageMemberInput,
+  MessageTypeInput,
+  NotifyInput,
+  OrgActorInput,
+  PostToBoardInput,
+  ReceiveBroadcastInput,
+  ReplyInput,
+  ScheduleSendInput,
+  SendBroadcastInput,
+  StartConversationInput,
+  SubUserInput,
+} from "./inputs";
+import type { Knobs } from "./knobs";
+
+/** A decision function as a profile writes it: the effective knobs, then the facts. */
+export type Rule<I> = (knobs: Knobs, input: I) => Decision;
+
+/** Every decision a profile makes. */
+export interface DecisionSet {
+  /** May the actor open the "new message" composer at all (any kind, any recipient)? */
+  readonly compose: Rule<OrgActorInput>;
+  /** May the actor start a conversation of this kind with these recipients? */
+  readonly startConversation: Rule<StartConversationInput>;
+  /** May the actor send a message in this existing conversation? */
+  readonly reply: Rule<ReplyInput>;
+  /** May this person message or be messaged, given their lease status? */
+  readonly leaseGate: Rule<LeaseGateInput>;
+  /** May this person message or be messaged, given their connection? */
+  readonly connectionGate: Rule<ConnectionGateInput>;
+  /** May this manager use a capability (sub-user limits)? */
+  readonly subUserGate: Rule<SubUserInput>;
+  /** Does this inbox channel exist for the actor? */
+  readonly useChannel: Rule<ChannelInput>;
+  /** Is a maintenance thread created for this person about this request? */
+  readonly maintenanceThread: Rule<MaintenanceThreadInput>;
+  /** May the actor send a broadcast to this audience? */
+  readonly sendBroadcast: Rule<SendBroadcastInput>;
+  /** Does this person of a resolved audience receive the broadcast? */
+  readonly receiveBroadcast: Rule<ReceiveBroadcastInput>;
+  /** May a member message these members? */
+  readonly messageMember: Rule<MessageMemberInput>;
+  /** May the actor open the property message board? */
+  readonly viewBoard: Rule<ActorInput>;
+  /** May the actor publish on the board? */
+  readonly postToBoard: Rule<PostToBoardInput>;
+  /** May the actor comment on this post? */
+  readonly commentOnPost: Rule<CommentOnPostInput>;
+  /** May the actor turn comments on or off for a post? */
+  readonly toggleComments: Rule<ActorInput>;
+  /** May the actor remove this comment? */
+  readonly deleteComment: Rule<DeleteCommentInput>;
+  /** May the actor see who has read messages ("seen by")? */
+  readonly seeReadReceipts: Rule<ActorInput>;
+  /** May the actor edit this message? */
+  readonly editMessage: Rule<ChangeMessageInput>;
+  /** May the actor delete this message? */
+  readonly deleteMessage: Rule<ChangeMessageInput>;
+  /** May the actor attach this file? */
+  readonly attachFile: Rule<AttachFileInput>;
+  /** May the actor tick "also send as email"? */
+  readonly copyToEmail: Rule<ActorInput>;
+  /** Does the email copy reach this recipient? */
+  readonly deliverEmailCopy: Rule<DeliverEmailCopyInput>;
+  /** Does a reply by email or SMS land in the conversation? */
+  readonly acceptInboundReply: Rule<InboundReplyInput>;
+  /** May the actor schedule a message for later? */
+  readonly scheduleSend: Rule<ScheduleSendInput>;
+  /** May the actor use message templates? */
+  readonly useTemplates: Rule<ActorInput>;
+  /** May the actor set a signature added to outgoing messages? */
+  readonly useSignature: Rule<ActorInput>;
+  /** May the actor set up an auto-response? */
+  readonly configureAutoResponse: Rule<ActorInput>;
+  /** Does this incoming message get an auto-response? */
+  readonly autoRespond: Rule<AutoRespondInput>;
+  /** May the actor mark a message as high priority? */
+  readonly markPriority: Rule<ActorInput>;
+  /** May the actor tag a message with this type? */
+  readonly chooseMessageType: Rule<MessageTypeInput>;
+  /** May the actor @-mention this person here? */
+  readonly mention: Rule<MentionInput>;
+  /** Is this notification channel used? */
+  readonly notify: Rule<NotifyInput>;
+  /** May the actor open the tenant-info / group-details panel? */
+  readonly viewParticipantInfo: Rule<ActorInput>;
+}
+
+/** Name of a decision. */
+export type DecisionName = keyof DecisionSet;
+
+/** The input a decision takes. */
+export type InputOf<K extends DecisionName> = Parameters<DecisionSet[K]>[1];
+
+/** Decisions with the knobs already applied: each takes only its facts. */
+export type BoundDecisions = { readonly [K in DecisionName]: (input: InputOf<K>) => Decision };

@@ -1,0 +1,48 @@
+/**
+ * @hearth/policies: policy profiles for resident messaging. Pure decisions over plain facts; the
+ * API loads the facts, resolves the organization's policy and enforces what it decides.
+ */
+
+export { type Capabilities, type CapabilityFacts, capabilities } from "./capabilities";
+export { type RefusalCode, refusalCodes } from "./codes";
+export { type Allowed, allow, type Decision, deny, type Refused } from "./decision";
+export type { BoundDecisions, DecisionName, DecisionSet, InputOf, Rule } from "./decisions";
+export { describeRules, type RuleRow } from "./describe";
+export * from "./facts";
+export type * from "./inputs";
+export {
+  type AudienceFilter,
+  type AudienceType,
+  audienceFilters,
+  audienceTypes,
+  type Channel,
+  channels,
+  type KnobName,
+  type Knobs,
+  knobNames,
+  knobsSchema,
+  type NotificationChannel,
+  notificationChannels,
+  type SubUserAccess,
+} from "./knobs";
+export { type KnobsResult, type OverrideError, parseOverrides } from "./overrides";
+export { permissions, type SubUserCapability } from "./permissions";
+export { createPolicy, type Policy } from "./policy";
+export {
+  choice,
+  defineProfile,
+  fromSeed,
+  type KnobSetting,
+  type PolicyProfile,
+  type ProfileSettings,
+  type ProfileSpec,
+  type RuleSource,
+} from "./profile";
+export {
+  getProfile,
+  listProfiles,
+  profileIds,
+  type ResolveResult,
+  resolvePolicy,
+} from "./registry";
+export { commonDecisions } from "./rules";

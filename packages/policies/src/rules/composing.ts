@@ -1,0 +1,84 @@
+/** Options of the composer: attachments, message types, priority, mentions, scheduling. */
+import { allow, deny } from "../decision";
+import type { Rule } from "../decisions";
+import type {
+  ActorInput,
+  AttachFileInput,
+  MentionInput,
+  MessageTypeInput,
+  ScheduleSendInput,
+} from "../inputs";
+import { formatBytes, messageTypeLabels } from "../labels";
+import { checkNotOperator } from "./gates";
+
+/** "image/png" matches "image/png" and "image/*". */
+function mimeAllowed(patterns: readonly string[], mimeType: string): boolean {
+  const type = mimeType.toLowerCase();
+  return patterns.some((pattern) =>
+    pattern.endsWith("/*") ? type.startsWith(pattern.slice(0, -1)) : pattern === type,
+  );
+}
+
+export const attachFile: Rule<AttachFileInput> = (knobs, { actor, attachment }) => {
+  if (!knobs.attachments) return deny("attachments_disabled", "Attachments aren't available.");
+  const operator = checkNotOperator(actor);
+  if (operator) return operator;
+  if (!attachment) {
+    return allow(`Files up to ${formatBytes(knobs.maxAttachmentBytes)} can be attached.`);
+  }
+  if (attachment.sizeBytes > knobs.maxAttachmentBytes) {
+    return deny(
+      "attachment_too_large",
+      `Files can be up to ${formatBytes(knobs.maxAttachmentBytes)}.`,
+    );
+  }
+  if (!mimeAllowed(knobs.attachmentTypes, attachment.mimeType)) {
+    return deny(
+      "attachment_type_not_allowed",
+      `Files of type ${attachment.mimeType} can't be attached.`,
+    );
+  }
+  return allow("May attach this file.");
+};
+
+export const chooseMessageType: Rule<MessageTypeInput> = (knobs, { actor, type }) => {
+  if (type === "general") return allow("Every message can be a general message.");
+  if (actor.kind !== "manager") {
+    return deny("message_type_unavailable", "Only managers can tag messages with a type.");
+  }
+  return knobs.messageTypes.includes(type)
+    ? allow(`May send a ${messageTypeLabels[type]} message.`)
+    : deny(
+        "message_type_unavailable",
+        `The "${messageTypeLabels[type]}" message type isn't available.`,
+      );
+};
+
+export const markPriority: Rule<ActorInput> = (knobs, { actor }) => {
+  if (!knobs.priorityMarking) {
+    return deny("priority_unavailable", "Priority marking isn't available.");
+  }
+  return actor.kind === "manager"
+    ? allow("May mark messages as high priority.")
+    : deny("managers_only", "Only managers can mark messages as high priority.");
+};
+
+export const mention: Rule<MentionInput> = (knobs, { conversation, mentioned }) => {
+  if (!knobs.mentions) return deny("mentions_unavailable", "Mentions aren't available.");
+  return conversation.participants.some((party) => party.userId === mentioned.userId)
+    ? allow("May mention this person.")
+    : deny("mention_not_participant", "You can mention only people in this conversation.");
+};
+
+export const scheduleSend: Rule<ScheduleSendInput> = (knobs, { actor, sendAt, now }) => {
+  if (!knobs.scheduledSend) {
+    return deny("scheduled_send_unavailable", "Scheduled sending isn't available.");
+  }
+  if (actor.kind !== "manager") {
+    return deny("managers_only", "Only managers can schedule messages.");
+  }
+  if (sendAt && sendAt.getTime() <= now.getTime()) {
+    return deny("schedule_in_past", "Choose a delivery time in the future.");
+  }
+  return allow("May schedule this message.");
+};

@@ -1,0 +1,59 @@
+/** The rules every profile starts from; a profile may replace any of them with its own. */
+import type { DecisionSet } from "../decisions";
+import { commentOnPost, deleteComment, postToBoard, toggleComments, viewBoard } from "./board";
+import { receiveBroadcast, sendBroadcast } from "./broadcast";
+import { maintenanceThread, useChannel } from "./channels";
+import { compose } from "./compose";
+import { attachFile, chooseMessageType, markPriority, mention, scheduleSend } from "./composing";
+import { acceptInboundReply, copyToEmail, deliverEmailCopy } from "./email";
+import { connectionGate, leaseGate, subUserGate } from "./gate-decisions";
+import {
+  autoRespond,
+  configureAutoResponse,
+  useSignature,
+  useTemplates,
+  viewParticipantInfo,
+} from "./manager-tools";
+import { messageMember } from "./member-messages";
+import { deleteMessage, editMessage } from "./message-changes";
+import { notify } from "./notifications";
+import { seeReadReceipts } from "./read-receipts";
+import { reply } from "./reply";
+import { startConversation } from "./start-conversation";
+
+/** The shared implementation of every decision, driven by the knobs. */
+export const commonDecisions: DecisionSet = {
+  compose,
+  startConversation,
+  reply,
+  leaseGate,
+  connectionGate,
+  subUserGate,
+  useChannel,
+  maintenanceThread,
+  sendBroadcast,
+  receiveBroadcast,
+  messageMember,
+  viewBoard,
+  postToBoard,
+  commentOnPost,
+  toggleComments,
+  deleteComment,
+  seeReadReceipts,
+  editMessage,
+  deleteMessage,
+  attachFile,
+  copyToEmail,
+  deliverEmailCopy,
+  acceptInboundReply,
+  scheduleSend,
+  useTemplates,
+  useSignature,
+  configureAutoResponse,
+  autoRespond,
+  markPriority,
+  chooseMessageType,
+  mention,
+  notify,
+  viewParticipantInfo,
+};
