@@ -1,0 +1,31 @@
+/** The shape and settings of the Meilisearch message index. */
+import type { Settings } from "meilisearch";
+import type { MessageDocument } from "./port";
+
+/** A message as stored in Meilisearch: `createdAt` in Unix milliseconds, for range filters. */
+export type StoredMessage = Omit<MessageDocument, "createdAt"> & { createdAt: number };
+
+export const PRIMARY_KEY = "messageId";
+
+export const MESSAGE_INDEX_SETTINGS: Settings = {
+  searchableAttributes: ["body"],
+  filterableAttributes: [
+    "organizationId",
+    "participantIds",
+    "senderId",
+    "propertyId",
+    "unitId",
+    "type",
+    "createdAt",
+    // For the keyset cursor's tie-break between messages of the same millisecond.
+    "messageId",
+  ],
+  sortableAttributes: ["createdAt", "messageId"],
+  // `sort` first: hits come strictly newest first, as in the Postgres engine, which keyset
+  // pagination needs. Relevance only decides which messages match (matchingStrategy "all").
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
+};
+
+export function toStored(doc: MessageDocument): StoredMessage {
+  return { ...doc, participantIds: [...doc.participantIds], createdAt: doc.createdAt.getTime() };
+}
