@@ -20,7 +20,7 @@ function and(parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> {
 
 /**
  * True when `body` matches `text`. The expression `to_tsvector('english', body)` is spelled
- * exactly as in the index of `migrations-sql.ts`, so Postgres can use that index.
+ * exactly as in the index of migration 0002 (packages/db), so Postgres can use that index.
  */
 export function matchesText(body: Expression<string>, text: string): RawBuilder<SqlBool> {
   const fullText = sql<SqlBool>`to_tsvector('english', ${body}) @@ websearch_to_tsquery('english', ${text})`;
