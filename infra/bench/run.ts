@@ -78,8 +78,10 @@ try {
   await sql`analyze`.execute(db);
   console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
+  const live = createLiveHub(server.url("postgres"), createLogger("silent"));
   const deps = {
     db,
+    live,
     auth: {
       manager: createAuth(handle.pool, "manager", { secure: false }),
       resident: createAuth(handle.pool, "resident", { secure: false }),

@@ -13,7 +13,7 @@ describe("signing in to the manager app", () => {
     await screenshot(page, "manager-login-desktop");
     await signIn(page, managerUrl, "owner@standard.demo");
     await page.waitForURL(`${managerUrl}/inbox`);
-    await page.getByRole("heading", { name: "Inbox" }).waitFor();
+    await page.getByRole("heading", { name: "Messages" }).waitFor();
     await page.getByText("Could someone look at the hallway light on our floor?").waitFor();
     await screenshot(page, "manager-inbox-desktop");
     await page.getByRole("link", { name: "People" }).click();
@@ -55,7 +55,7 @@ describe("signing in to the manager app", () => {
     const page = await newPage(context);
     await signIn(page, managerUrl, "team@standard.demo");
     await page.waitForURL(`${managerUrl}/inbox`);
-    await page.getByRole("heading", { name: "Inbox" }).waitFor();
+    await page.getByRole("heading", { name: "Messages" }).waitFor();
     await context.close();
   });
 

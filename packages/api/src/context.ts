@@ -4,6 +4,7 @@ import type { Auth, SessionUser } from "./auth/lucia";
 import type { Clock } from "./clock";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
+import type { LiveHub } from "./realtime/hub";
 
 /** Long-lived services, built once per process and injected, never imported as singletons. */
 export interface ApiDeps {
@@ -13,6 +14,8 @@ export interface ApiDeps {
   mailer: Mailer;
   clock: Clock;
   urls: Record<AppKind, string>;
+  /** Live events across API processes (LISTEN/NOTIFY). */
+  live: LiveHub;
   /** Development helpers such as the dev mailbox page; never on in production. */
   devTools: boolean;
 }

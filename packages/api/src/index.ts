@@ -5,6 +5,8 @@ export { type Clock, systemClock } from "./clock";
 export { type ApiDeps, type Context, createContextInner, type RequestMeta } from "./context";
 export { createLogger, type Logger } from "./logger";
 export { createDevMailbox, createSmtpMailer, type Mailer, type OutgoingEmail } from "./mail/mailer";
+export type { LiveEvent } from "./realtime/events";
+export { createLiveHub, type LiveHub, publishLiveEvent } from "./realtime/hub";
 export {
   type AppRouter,
   appRouter,

@@ -1,21 +1,25 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { authRouter } from "./routers/auth";
+import { conversationsRouter } from "./routers/conversations";
 import { devMailboxRouter } from "./routers/dev-mailbox";
 import { directoryRouter } from "./routers/directory";
 import { healthRouter } from "./routers/health";
-import { inboxRouter } from "./routers/inbox";
 import { invitationsRouter } from "./routers/invitations";
+import { liveRouter } from "./routers/live";
 import { operatorRouter } from "./routers/operator";
+import { policyRouter } from "./routers/policy";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
+  conversations: conversationsRouter,
   devMailbox: devMailboxRouter,
   directory: directoryRouter,
   health: healthRouter,
-  inbox: inboxRouter,
   invitations: invitationsRouter,
+  live: liveRouter,
   operator: operatorRouter,
+  policy: policyRouter,
 });
 
 export type AppRouter = typeof appRouter;

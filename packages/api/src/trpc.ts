@@ -23,7 +23,11 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         // Never show a stack outside development.
         stack: undefined,
-        fieldErrors: zodError ? zodError.flatten().fieldErrors : null,
+        fieldErrors: zodError
+          ? zodError.flatten().fieldErrors
+          : error.cause instanceof FieldProblems
+            ? error.cause.fieldErrors
+            : null,
         policy: error.cause instanceof PolicyRefusal ? { code: error.cause.code } : null,
       },
     };
@@ -38,6 +42,18 @@ export class PolicyRefusal extends Error {
   ) {
     super(reason);
     this.name = "PolicyRefusal";
+  }
+}
+
+/** Input that passed its schema but breaks a rule of a named field (e.g. a knob override). */
+export class FieldProblems extends Error {
+  constructor(readonly fieldErrors: Record<string, string[]>) {
+    super(
+      Object.entries(fieldErrors)
+        .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
+        .join("; "),
+    );
+    this.name = "FieldProblems";
   }
 }
 

@@ -25,7 +25,7 @@ const procedures: Record<string, (c: Caller) => Promise<unknown>> = {
   "auth.me": (c) => c.auth.me(),
   "directory.people": (c) => c.directory.people(),
   "directory.properties": (c) => c.directory.properties(),
-  "inbox.list": (c) => c.inbox.list(),
+  "conversations.list": (c) => c.conversations.list(),
   "invitations.pending": (c) => c.invitations.pending(),
   "operator.organizations": (c) => c.operator.organizations(),
 };
@@ -35,7 +35,7 @@ const expected: Record<string, Record<string, string>> = {
     "auth.me": "ok",
     "directory.people": "ok",
     "directory.properties": "ok",
-    "inbox.list": "ok",
+    "conversations.list": "ok",
     "invitations.pending": "ok",
     "operator.organizations": "FORBIDDEN",
   },
@@ -43,7 +43,7 @@ const expected: Record<string, Record<string, string>> = {
     "auth.me": "ok",
     "directory.people": "ok",
     "directory.properties": "ok",
-    "inbox.list": "ok",
+    "conversations.list": "ok",
     "invitations.pending": "ok",
     "operator.organizations": "FORBIDDEN",
   },
@@ -51,7 +51,7 @@ const expected: Record<string, Record<string, string>> = {
     "auth.me": "ok",
     "directory.people": "ok",
     "directory.properties": "ok",
-    "inbox.list": "ok",
+    "conversations.list": "ok",
     "invitations.pending": "FORBIDDEN",
     "operator.organizations": "FORBIDDEN",
   },
@@ -59,7 +59,7 @@ const expected: Record<string, Record<string, string>> = {
     "auth.me": "ok",
     "directory.people": "FORBIDDEN",
     "directory.properties": "FORBIDDEN",
-    "inbox.list": "FORBIDDEN",
+    "conversations.list": "FORBIDDEN",
     "invitations.pending": "FORBIDDEN",
     "operator.organizations": "ok",
   },
@@ -85,7 +85,7 @@ describe("who may call each procedure", () => {
       "auth.me": "ok",
       "directory.people": "UNAUTHORIZED",
       "directory.properties": "UNAUTHORIZED",
-      "inbox.list": "UNAUTHORIZED",
+      "conversations.list": "UNAUTHORIZED",
       "invitations.pending": "UNAUTHORIZED",
       "operator.organizations": "UNAUTHORIZED",
     });
@@ -117,10 +117,10 @@ describe("organization scoping", () => {
 
   it("shows a user only the conversations they take part in, with unread counts", async () => {
     const roommate = await h.as("roommate@standard.demo");
-    const inbox = await roommate.inbox.list();
+    const inbox = (await roommate.conversations.list()).rows;
     expect(inbox.map((c) => c.kind)).toEqual(["unit_group"]);
     const manager = await h.as("owner@standard.demo");
-    const managerInbox = await manager.inbox.list();
+    const managerInbox = (await manager.conversations.list()).rows;
     expect(managerInbox.map((c) => c.kind).sort()).toEqual([
       "direct",
       "maintenance",
@@ -131,10 +131,11 @@ describe("organization scoping", () => {
     expect(direct).toMatchObject({
       unread: 1,
       lastBody: "Could someone look at the hallway light on our floor?",
-      others: ["Riley Chen"],
+      channel: "tenants",
     });
+    expect(direct?.others.map((o) => o.name)).toEqual(["Riley Chen"]);
     const ids = new Set(managerInbox.map((c) => c.id));
-    const other = await (await h.as("owner@connected.demo")).inbox.list();
+    const other = (await (await h.as("owner@connected.demo")).conversations.list()).rows;
     expect(other.some((c) => ids.has(c.id))).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import type { Clock } from "../src/clock";
 import { type ApiDeps, createContextInner } from "../src/context";
 import { createLogger } from "../src/logger";
 import { createDevMailbox } from "../src/mail/mailer";
+import { createLiveHub } from "../src/realtime/hub";
 import { createCaller } from "../src/root";
 
 export interface Harness {
@@ -25,8 +26,10 @@ export interface Harness {
 /** A seeded database of this file's own and the API's real services on it. */
 export async function createHarness(options: { clock?: Clock } = {}): Promise<Harness> {
   const t = await createTestDatabase({ seeded: true });
+  const live = createLiveHub(t.url, createLogger("silent"));
   const deps: ApiDeps = {
     db: t.db,
+    live,
     auth: {
       manager: createAuth(t.pool, "manager", { secure: false }),
       resident: createAuth(t.pool, "resident", { secure: false }),
@@ -84,7 +87,10 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
         .orderBy("id")
         .execute();
     },
-    close: () => t.destroy(),
+    close: async () => {
+      await live.close();
+      await t.destroy();
+    },
   };
 }
 

@@ -97,7 +97,7 @@ describe("the tRPC endpoint over HTTP", () => {
   });
 
   it("answers a signed-out call with 401, not 500", async () => {
-    const response = await fetch(`${base}/api/trpc/inbox.list`);
+    const response = await fetch(`${base}/api/trpc/conversations.list`);
     expect(response.status).toBe(401);
   });
 

@@ -1,26 +1,31 @@
-import { InboxList, PageHeader } from "@hearth/ui";
-import { rethrowAsResponse } from "@hearth/ui/server";
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { requireManagerUser } from "~/shared.server";
+import { ConversationList, MessengerLayout } from "@hearth/ui";
+import type { MetaFunction } from "@remix-run/node";
+import { Outlet, useLoaderData, useLocation, useParams } from "@remix-run/react";
+import { messenger } from "~/shared.server";
 
-export const meta: MetaFunction = () => [{ title: "Inbox · Hearth" }];
+export const meta: MetaFunction = () => [{ title: "Messages · Hearth" }];
+export const loader = messenger.listLoader;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, organization, headers } = await requireManagerUser(request);
-  const rows = await api.inbox.list().catch(rethrowAsResponse);
-  return data({ rows, timeZone: organization?.timezone ?? "UTC" }, { headers });
-}
-
-export default function Inbox() {
-  const { rows, timeZone } = useLoaderData<typeof loader>();
+export default function Messages() {
+  const { list, timeZone, isManager } = useLoaderData<typeof loader>();
+  const { conversationId } = useParams();
+  const { pathname } = useLocation();
+  const open = Boolean(conversationId) || pathname.endsWith("/new");
   return (
-    <>
-      <PageHeader
-        title="Inbox"
-        description="Conversations with residents, service pros, owners and your team."
-      />
-      <InboxList rows={rows} timeZone={timeZone} />
-    </>
+    <MessengerLayout
+      open={open}
+      list={
+        <ConversationList
+          initial={list}
+          basePath="/inbox"
+          activeId={conversationId}
+          timeZone={timeZone}
+          showChannels={isManager}
+          newLabel="New message"
+        />
+      }
+    >
+      <Outlet />
+    </MessengerLayout>
   );
 }

@@ -1,32 +1,42 @@
-import { AppShell, type NavItem } from "@hearth/ui";
+import { AppShell, LiveUpdates, type NavItem, trpc } from "@hearth/ui";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { requireManagerUser } from "~/shared.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, user, organization, headers } = await requireManagerUser(request);
-  const unread =
-    user.kind === "manager" ? (await api.inbox.list()).reduce((sum, c) => sum + c.unread, 0) : 0;
+  const unread = user.kind === "manager" ? await api.conversations.unreadTotal() : 0;
   return data({ user, organization, unread }, { headers });
 }
 
-export default function ManagerLayout() {
+function ManagerShell() {
   const { user, organization, unread } = useLoaderData<typeof loader>();
-  const nav: NavItem[] =
-    user.kind === "operator"
-      ? [{ to: "/operator", label: "Organizations" }]
-      : [
-          { to: "/inbox", label: "Inbox", badge: unread },
-          { to: "/people", label: "People" },
-          { to: "/properties", label: "Properties" },
-        ];
+  const liveUnread = trpc.conversations.unreadTotal.useQuery(undefined, {
+    initialData: unread,
+  }).data;
   return (
     <AppShell
       appName="Hearth"
-      nav={nav}
+      nav={[
+        { to: "/inbox", label: "Messages", badge: liveUnread },
+        { to: "/people", label: "People" },
+        { to: "/properties", label: "Properties" },
+      ]}
       userName={user.displayName}
-      subtitle={organization?.name ?? "Platform operator"}
+      subtitle={organization?.name ?? ""}
     >
+      <LiveUpdates />
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export default function ManagerLayout() {
+  const { user } = useLoaderData<typeof loader>();
+  if (user.kind === "manager") return <ManagerShell />;
+  const nav: NavItem[] = [{ to: "/operator", label: "Organizations" }];
+  return (
+    <AppShell appName="Hearth" nav={nav} userName={user.displayName} subtitle="Platform operator">
       <Outlet />
     </AppShell>
   );

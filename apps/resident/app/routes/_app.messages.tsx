@@ -1,26 +1,31 @@
-import { InboxList, PageHeader } from "@hearth/ui";
-import { rethrowAsResponse } from "@hearth/ui/server";
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { requireResidentUser } from "~/shared.server";
+import { ConversationList, MessengerLayout } from "@hearth/ui";
+import type { MetaFunction } from "@remix-run/node";
+import { Outlet, useLoaderData, useLocation, useParams } from "@remix-run/react";
+import { messenger } from "~/shared.server";
 
 export const meta: MetaFunction = () => [{ title: "Messages · Hearth" }];
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, organization, headers } = await requireResidentUser(request);
-  const rows = await api.inbox.list().catch(rethrowAsResponse);
-  return data(
-    { rows, timeZone: organization?.timezone ?? "UTC", organizationName: organization?.name ?? "" },
-    { headers },
-  );
-}
+export const loader = messenger.listLoader;
 
 export default function Messages() {
-  const { rows, timeZone, organizationName } = useLoaderData<typeof loader>();
+  const { list, timeZone, isManager } = useLoaderData<typeof loader>();
+  const { conversationId } = useParams();
+  const { pathname } = useLocation();
+  const open = Boolean(conversationId) || pathname.endsWith("/new");
   return (
-    <>
-      <PageHeader title="Messages" description={`Your conversations with ${organizationName}.`} />
-      <InboxList rows={rows} timeZone={timeZone} />
-    </>
+    <MessengerLayout
+      open={open}
+      list={
+        <ConversationList
+          initial={list}
+          basePath="/messages"
+          activeId={conversationId}
+          timeZone={timeZone}
+          showChannels={isManager}
+          newLabel="New message"
+        />
+      }
+    >
+      <Outlet />
+    </MessengerLayout>
   );
 }

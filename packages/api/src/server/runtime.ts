@@ -9,6 +9,7 @@ import { type ApiDeps, type Context, type ContextSession, createContextInner } f
 import { readServerEnv, type ServerEnv } from "../env";
 import { createLogger } from "../logger";
 import { createDevMailbox, createSmtpMailer } from "../mail/mailer";
+import { createLiveHub } from "../realtime/hub";
 import { appRouter, createCaller } from "../root";
 
 export interface ApiRuntime {
@@ -26,19 +27,29 @@ export function createApiRuntime(env: ServerEnv = readServerEnv()): ApiRuntime {
   }
   const { db, pool, destroy } = createDb(env.DATABASE_URL, { max: 10 });
   const secure = env.SESSION_SECURE ?? env.NODE_ENV === "production";
+  const logger = createLogger(env.LOG_LEVEL);
+  const live = createLiveHub(env.DATABASE_URL, logger);
   const deps: ApiDeps = {
     db,
+    live,
     auth: {
       manager: createAuth(pool, "manager", { secure }),
       resident: createAuth(pool, "resident", { secure }),
     },
-    logger: createLogger(env.LOG_LEVEL),
+    logger,
     mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createDevMailbox(db),
     clock: systemClock,
     urls: { manager: env.MANAGER_URL, resident: env.RESIDENT_URL },
     devTools: env.NODE_ENV !== "production" && !env.SMTP_URL,
   };
-  return { deps, env, close: destroy };
+  return {
+    deps,
+    env,
+    close: async () => {
+      await live.close();
+      await destroy();
+    },
+  };
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,0 +1,76 @@
+import { type Database, isoDay, type Kysely, leaseStatus } from "@hearth/db";
+
+/**
+ * The details panel (seed 004 "Tenant Info" / "Group Details"): for each other participant, their
+ * kind and, for residents, each lease's property, unit and term.
+ */
+export async function participantDetails(
+  db: Kysely<Database>,
+  conversationId: string,
+  viewerId: string,
+  now: Date,
+  timeZone: string,
+) {
+  const rows = await db
+    .selectFrom("conversation_participants as cp")
+    .innerJoin("users as u", "u.id", "cp.user_id")
+    .leftJoin("lease_residents as lr", "lr.user_id", "u.id")
+    .leftJoin("leases as l", "l.id", "lr.lease_id")
+    .leftJoin("units as un", "un.id", "l.unit_id")
+    .leftJoin("properties as p", "p.id", "un.property_id")
+    .select([
+      "u.id",
+      "u.display_name as name",
+      "u.kind",
+      "u.manager_role as managerRole",
+      "u.email",
+      "p.name as propertyName",
+      "un.name as unitName",
+      "l.starts_on as startsOn",
+      "l.ends_on as endsOn",
+    ])
+    .where("cp.conversation_id", "=", conversationId)
+    .where("u.id", "!=", viewerId)
+    .orderBy("u.display_name")
+    .orderBy("l.starts_on", "desc")
+    .execute();
+  const today = isoDay(now, timeZone);
+  const people = new Map<
+    string,
+    {
+      id: string;
+      name: string;
+      kind: string;
+      managerRole: string | null;
+      email: string;
+      leases: {
+        propertyName: string;
+        unitName: string;
+        startsOn: string;
+        endsOn: string | null;
+        status: string;
+      }[];
+    }
+  >();
+  for (const row of rows) {
+    const person = people.get(row.id) ?? {
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      managerRole: row.managerRole,
+      email: row.email,
+      leases: [],
+    };
+    if (row.startsOn && row.propertyName && row.unitName) {
+      person.leases.push({
+        propertyName: row.propertyName,
+        unitName: row.unitName,
+        startsOn: row.startsOn,
+        endsOn: row.endsOn,
+        status: leaseStatus({ starts_on: row.startsOn, ends_on: row.endsOn }, today),
+      });
+    }
+    people.set(row.id, person);
+  }
+  return [...people.values()];
+}

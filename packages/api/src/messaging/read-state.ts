@@ -1,0 +1,53 @@
+import { sql } from "@hearth/db";
+import type { Context } from "../context";
+import { publishLiveEvent } from "../realtime/hub";
+import { requireParticipation } from "./access";
+
+type MemberContext = Context & { organizationId: string; user: { id: string } };
+
+/** Moves the viewer's read pointer forward (never back) and tells the others, for receipts. */
+export async function markRead(ctx: MemberContext, conversationId: string, upToMessageId: number) {
+  await requireParticipation(ctx.db, ctx.organizationId, conversationId, ctx.user.id);
+  return ctx.db.transaction().execute(async (trx) => {
+    const newest = await trx
+      .selectFrom("messages")
+      .select(sql<number>`coalesce(max(id), 0)`.as("id"))
+      .where("conversation_id", "=", conversationId)
+      .where("id", "<=", upToMessageId)
+      .executeTakeFirstOrThrow();
+    const updated = await trx
+      .updateTable("conversation_participants")
+      .set({ last_read_message_id: newest.id, last_read_at: ctx.clock.now() })
+      .where("conversation_id", "=", conversationId)
+      .where("user_id", "=", ctx.user.id)
+      .where("last_read_message_id", "<", newest.id)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows > 0n) {
+      const recipients = await trx
+        .selectFrom("conversation_participants")
+        .select("user_id")
+        .where("conversation_id", "=", conversationId)
+        .execute();
+      await publishLiveEvent(trx, {
+        type: "read",
+        conversationId,
+        userId: ctx.user.id,
+        lastReadMessageId: newest.id,
+        recipients: recipients.map((r) => r.user_id),
+      });
+    }
+    return { lastReadMessageId: newest.id };
+  });
+}
+
+/** Archives or restores a conversation for the viewer only; the records stay. */
+export async function setArchived(ctx: MemberContext, conversationId: string, archived: boolean) {
+  await requireParticipation(ctx.db, ctx.organizationId, conversationId, ctx.user.id);
+  await ctx.db
+    .updateTable("conversation_participants")
+    .set({ archived_at: archived ? ctx.clock.now() : null })
+    .where("conversation_id", "=", conversationId)
+    .where("user_id", "=", ctx.user.id)
+    .execute();
+  return { archived };
+}

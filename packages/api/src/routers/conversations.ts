@@ -1,0 +1,205 @@
+import { messageTypes, priorities } from "@hearth/db";
+import { capabilities } from "@hearth/policies";
+import { z } from "zod";
+import { requireParticipation } from "../messaging/access";
+import { changeMessage } from "../messaging/change";
+import { searchContacts } from "../messaging/contacts";
+import { participantDetails } from "../messaging/details";
+import { listInbox } from "../messaging/inbox";
+import { markRead, setArchived } from "../messaging/read-state";
+import { reply } from "../messaging/send";
+import { startConversation } from "../messaging/start";
+import { threadPage } from "../messaging/thread";
+import { loadConversationFacts } from "../policy/facts";
+import { policyScope } from "../policy/gateway";
+import { memberProcedure, router } from "../trpc";
+
+const id = z.string().uuid();
+const messageId = z.number().int().positive();
+const draft = z.object({
+  clientId: z.string().trim().min(8, "clientId: Use at least 8 characters").max(100),
+  body: z
+    .string()
+    .trim()
+    .min(1, "Write a message")
+    .max(20_000, "Messages are at most 20,000 characters"),
+  type: z.enum(messageTypes).default("general"),
+  priority: z.enum(priorities).default("normal"),
+});
+
+export const conversationsRouter = router({
+  /** The inbox: conversations by last activity with unread counts and channel. */
+  list: memberProcedure
+    .input(
+      z
+        .object({ archived: z.boolean().default(false), priority: z.enum(["high"]).optional() })
+        .default({}),
+    )
+    .query(async ({ ctx, input }) => {
+      const scope = await policyScope(ctx);
+      const rows = await listInbox(ctx.db, ctx.organizationId, ctx.user.id, input);
+      const caps = capabilities(scope.policy, {
+        org: scope.orgFacts,
+        actor: scope.actor,
+        now: scope.now,
+      });
+      return {
+        rows,
+        compose: caps.compose!,
+        channels: Object.fromEntries(
+          Object.entries(caps).filter(([k]) => k.startsWith("channel.")),
+        ),
+      };
+    }),
+
+  /** Total unread messages, for the badge. */
+  unreadTotal: memberProcedure.query(async ({ ctx }) => {
+    const rows = await listInbox(ctx.db, ctx.organizationId, ctx.user.id, { archived: false });
+    return rows.reduce((sum, row) => sum + row.unread, 0);
+  }),
+
+  /** One conversation: header, the viewer's capabilities in it, and the details panel. */
+  get: memberProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
+    const conversation = await requireParticipation(
+      ctx.db,
+      ctx.organizationId,
+      input.id,
+      ctx.user.id,
+    );
+    const scope = await policyScope(ctx);
+    const facts = await loadConversationFacts(
+      ctx.db,
+      ctx.organizationId,
+      input.id,
+      scope.now,
+      scope.org.timezone,
+    );
+    const caps = capabilities(scope.policy, {
+      org: scope.orgFacts,
+      actor: scope.actor,
+      now: scope.now,
+      ...(facts ? { conversation: facts } : {}),
+    });
+    const details = caps.viewParticipantInfo?.allowed
+      ? await participantDetails(ctx.db, input.id, ctx.user.id, scope.now, scope.org.timezone)
+      : null;
+    const names = await ctx.db
+      .selectFrom("conversation_participants as p")
+      .innerJoin("users as u", "u.id", "p.user_id")
+      .select(["u.id", "u.display_name as name", "u.kind"])
+      .where("p.conversation_id", "=", input.id)
+      .orderBy("u.display_name")
+      .execute();
+    const others = names.filter((n) => n.id !== ctx.user.id);
+    return {
+      ...conversation,
+      displayTitle: conversation.title ?? (others.map((o) => o.name).join(", ") || "Conversation"),
+      participants: names,
+      details,
+      capabilities: caps,
+      timeZone: scope.org.timezone,
+    };
+  }),
+
+  /**
+   * A page of messages (oldest first within the page), newest page first; pass `cursor` (the
+   * page's `olderCursor`) for the one before. Each message says whether the viewer may edit or
+   * delete it.
+   */
+  messages: memberProcedure
+    .input(
+      z.object({
+        id,
+        cursor: messageId.nullish(),
+        limit: z.number().int().min(1).max(100).optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      await requireParticipation(ctx.db, ctx.organizationId, input.id, ctx.user.id);
+      const scope = await policyScope(ctx);
+      const showReceipts = scope.policy.seeReadReceipts({ actor: scope.actor }).allowed;
+      const page = await threadPage(ctx.db, input.id, ctx.user.id, {
+        before: input.cursor ?? undefined,
+        limit: input.limit,
+        showReceipts,
+      });
+      return {
+        ...page,
+        messages: page.messages.map((m) => {
+          const facts = { authorId: m.senderId, sentAt: m.sentAt, deletedAt: m.deletedAt };
+          return {
+            ...m,
+            can: {
+              edit: scope.policy.editMessage({ actor: scope.actor, message: facts, now: scope.now })
+                .allowed,
+              delete: scope.policy.deleteMessage({
+                actor: scope.actor,
+                message: facts,
+                now: scope.now,
+              }).allowed,
+            },
+          };
+        }),
+      };
+    }),
+
+  /** Sends a message in a conversation; a retry with the same clientId never makes a second one. */
+  send: memberProcedure
+    .input(draft.extend({ conversationId: id }))
+    .mutation(async ({ ctx, input }) => {
+      const scope = await policyScope(ctx);
+      const { conversationId, ...message } = input;
+      return reply(ctx, scope, conversationId, message);
+    }),
+
+  /** Starts a direct, unit group or team conversation with a first message. */
+  start: memberProcedure
+    .input(
+      z.object({
+        target: z.discriminatedUnion("kind", [
+          z.object({ kind: z.literal("direct"), recipientId: id }),
+          z.object({ kind: z.literal("unit_group"), unitId: id }),
+          z.object({
+            kind: z.literal("team"),
+            recipientIds: z.array(id).min(1).max(50),
+            title: z.string().trim().max(100).optional(),
+          }),
+        ]),
+        message: draft,
+      }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      startConversation(ctx, await policyScope(ctx), input.target, input.message),
+    ),
+
+  edit: memberProcedure
+    .input(z.object({ messageId, body: draft.shape.body }))
+    .mutation(async ({ ctx, input }) =>
+      changeMessage(ctx, await policyScope(ctx), {
+        action: "edit",
+        messageId: input.messageId,
+        body: input.body,
+      }),
+    ),
+
+  delete: memberProcedure
+    .input(z.object({ messageId }))
+    .mutation(async ({ ctx, input }) =>
+      changeMessage(ctx, await policyScope(ctx), { action: "delete", messageId: input.messageId }),
+    ),
+
+  markRead: memberProcedure
+    .input(z.object({ id, upToMessageId: messageId }))
+    .mutation(({ ctx, input }) => markRead(ctx, input.id, input.upToMessageId)),
+
+  archive: memberProcedure
+    .input(z.object({ id, archived: z.boolean() }))
+    .mutation(({ ctx, input }) => setArchived(ctx, input.id, input.archived)),
+
+  /** People and units to start a conversation with, by name, unit or property, each with the policy's answer. */
+  contacts: memberProcedure
+    .input(z.object({ search: z.string().trim().max(100).default("") }))
+    .query(async ({ ctx, input }) =>
+      searchContacts(ctx.db, await policyScope(ctx), ctx.user.id, input.search),
+    ),
+});

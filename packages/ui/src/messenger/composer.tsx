@@ -1,0 +1,117 @@
+import type { Decision } from "@hearth/policies";
+import { Form } from "@remix-run/react";
+import { type KeyboardEvent, useRef, useState } from "react";
+import { messageTypeLabels } from "./format";
+
+export interface ComposerValue {
+  body: string;
+  type: keyof typeof messageTypeLabels;
+  priority: "normal" | "high";
+}
+
+/**
+ * The message box: Enter sends, Shift+Enter starts a new line. It is a real form (intent "send"),
+ * so it also works before JavaScript loads; with JavaScript `onSend` takes over.
+ */
+export function Composer({
+  onSend,
+  canMarkPriority,
+  canChooseType,
+  clientId,
+  placeholder = "Write a message",
+}: {
+  onSend: (value: ComposerValue) => void;
+  canMarkPriority: Decision | undefined;
+  canChooseType: boolean;
+  clientId: string;
+  placeholder?: string;
+}) {
+  const [body, setBody] = useState("");
+  const [type, setType] = useState<ComposerValue["type"]>("general");
+  const [priority, setPriority] = useState<ComposerValue["priority"]>("normal");
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const submit = () => {
+    if (!body.trim()) return;
+    onSend({ body: body.trim(), type, priority });
+    setBody("");
+    setPriority("normal");
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <Form
+      method="post"
+      ref={formRef}
+      className="border-t border-slate-200 bg-white p-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <input type="hidden" name="intent" value="send" />
+      <input type="hidden" name="clientId" value={clientId} />
+      {canChooseType || canMarkPriority?.allowed ? (
+        <div className="mb-2 flex flex-wrap gap-3 text-xs text-slate-600">
+          {canChooseType ? (
+            <label className="flex items-center gap-1">
+              Type
+              <select
+                name="type"
+                value={type}
+                onChange={(e) => setType(e.target.value as ComposerValue["type"])}
+                className="rounded border border-slate-300 px-1 py-0.5"
+              >
+                {Object.entries(messageTypeLabels).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {canMarkPriority?.allowed ? (
+            <label className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                name="priority"
+                value="high"
+                checked={priority === "high"}
+                onChange={(e) => setPriority(e.target.checked ? "high" : "normal")}
+              />
+              High priority
+            </label>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="flex items-end gap-2">
+        <label htmlFor="composer-body" className="sr-only">
+          Message
+        </label>
+        <textarea
+          id="composer-body"
+          name="body"
+          rows={2}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={placeholder}
+          maxLength={20_000}
+          className="max-h-40 min-h-[2.75rem] flex-1 resize-y rounded-xl border border-slate-300 px-3 py-2 text-sm outline-none focus:ring-2 focus:ring-brand-500"
+        />
+        <button
+          type="submit"
+          className="rounded-xl bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+        >
+          Send
+        </button>
+      </div>
+      <p className="mt-1 text-xs text-slate-400">Enter to send, Shift+Enter for a new line</p>
+    </Form>
+  );
+}

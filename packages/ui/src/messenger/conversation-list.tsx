@@ -1,0 +1,204 @@
+import type { RouterInputs, RouterOutputs } from "@hearth/api";
+import { Link, NavLink, useSearchParams } from "@remix-run/react";
+import { trpc } from "../trpc";
+import { channelLabels, kindLabels, shortTime } from "./format";
+
+type ListOutput = RouterOutputs["conversations"]["list"];
+type Channel = ListOutput["rows"][number]["channel"];
+
+export interface ListFilter {
+  archived: boolean;
+  priority?: "high";
+  channel?: Channel;
+}
+
+/** The inbox filter from the URL, so filters work as plain links. */
+export function useListFilter(): ListFilter {
+  const [params] = useSearchParams();
+  const channel = params.get("channel");
+  return {
+    archived: params.get("view") === "archived",
+    ...(params.get("view") === "high" ? { priority: "high" as const } : {}),
+    ...(channel && channel in channelLabels ? { channel: channel as Channel } : {}),
+  };
+}
+
+function listInput(filter: ListFilter): RouterInputs["conversations"]["list"] {
+  return { archived: filter.archived, ...(filter.priority ? { priority: filter.priority } : {}) };
+}
+
+/**
+ * The conversation list: channels (for managers), views (inbox / high priority / archived), each
+ * conversation with its last message, time and unread count. Live events refresh it.
+ */
+export function ConversationList({
+  initial,
+  basePath,
+  activeId,
+  timeZone,
+  showChannels,
+  newLabel,
+}: {
+  initial: ListOutput;
+  basePath: string;
+  activeId?: string | undefined;
+  timeZone: string;
+  showChannels: boolean;
+  newLabel: string;
+}) {
+  const filter = useListFilter();
+  const query = trpc.conversations.list.useQuery(listInput(filter), {
+    initialData: initial,
+    staleTime: 2_000,
+  });
+  const data = query.data ?? initial;
+  const rows = filter.channel ? data.rows.filter((r) => r.channel === filter.channel) : data.rows;
+  const channels = (Object.keys(channelLabels) as Channel[]).filter(
+    (c) => c === "announcements" || data.channels[`channel.${c}`]?.allowed !== false,
+  );
+  const presentChannels = channels.filter(
+    (c) => data.rows.some((r) => r.channel === c) || c !== "announcements",
+  );
+  const viewLink = (view: string | null, channel = filter.channel) => {
+    const params = new URLSearchParams();
+    if (view) params.set("view", view);
+    if (channel) params.set("channel", channel);
+    const search = params.toString();
+    return `${basePath}${search ? `?${search}` : ""}`;
+  };
+  const currentView = filter.archived ? "archived" : filter.priority === "high" ? "high" : null;
+  return (
+    <div className="flex h-full flex-col">
+      <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
+        <h1 className="text-lg font-bold text-slate-900">Messages</h1>
+        {data.compose.allowed ? (
+          <Link
+            to={`${basePath}/new`}
+            className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            {newLabel}
+          </Link>
+        ) : (
+          <span className="text-right text-xs text-slate-500" role="note">
+            <button
+              type="button"
+              disabled
+              className="mb-1 block w-full cursor-not-allowed rounded-lg bg-slate-200 px-3 py-1.5 text-sm font-semibold text-slate-500"
+              aria-describedby="compose-reason"
+            >
+              {newLabel}
+            </button>
+            <span id="compose-reason">{data.compose.reason}</span>
+          </span>
+        )}
+      </div>
+      <nav aria-label="Views" className="flex gap-1 overflow-x-auto px-3 py-2 text-sm">
+        {[
+          [null, "Inbox"],
+          ["high", "High priority"],
+          ["archived", "Archived"],
+        ].map(([view, label]) => (
+          <Link
+            key={label}
+            to={viewLink(view ?? null)}
+            aria-current={currentView === view ? "page" : undefined}
+            className={`whitespace-nowrap rounded-full px-3 py-1 ${currentView === view ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {showChannels ? (
+        <nav
+          aria-label="Channels"
+          className="flex gap-1 overflow-x-auto border-b border-slate-200 px-3 pb-2 text-xs"
+        >
+          <Link
+            to={viewLink(currentView, undefined)}
+            aria-current={!filter.channel ? "page" : undefined}
+            className={`whitespace-nowrap rounded px-2 py-1 ${!filter.channel ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+          >
+            All
+          </Link>
+          {presentChannels.map((c) => {
+            const unread = data.rows
+              .filter((r) => r.channel === c)
+              .reduce((sum, r) => sum + r.unread, 0);
+            return (
+              <Link
+                key={c}
+                to={viewLink(currentView, c)}
+                aria-current={filter.channel === c ? "page" : undefined}
+                className={`whitespace-nowrap rounded px-2 py-1 ${filter.channel === c ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+              >
+                {channelLabels[c]}
+                {unread ? (
+                  <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-white">{unread}</span>
+                ) : null}
+              </Link>
+            );
+          })}
+        </nav>
+      ) : null}
+      {rows.length === 0 ? (
+        <p className="px-4 py-10 text-center text-sm text-slate-500">
+          {filter.archived
+            ? "No archived conversations."
+            : filter.priority
+              ? "No high-priority conversations."
+              : "No conversations yet."}
+        </p>
+      ) : (
+        <ul className="flex-1 divide-y divide-slate-100 overflow-y-auto" aria-label="Conversations">
+          {rows.map((row) => (
+            <li key={row.id}>
+              <NavLink
+                to={`${basePath}/${row.id}${filter.archived ? "?view=archived" : ""}`}
+                className={`flex items-start gap-3 px-4 py-3 hover:bg-slate-50 ${row.id === activeId ? "bg-brand-50" : ""}`}
+              >
+                <div className="min-w-0 flex-1">
+                  <div className="flex items-center gap-2">
+                    <p
+                      className={`truncate text-sm ${row.unread ? "font-bold text-slate-900" : "font-medium text-slate-800"}`}
+                    >
+                      {row.displayTitle}
+                    </p>
+                    {row.hasHigh ? (
+                      <span className="shrink-0 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-700">
+                        High
+                      </span>
+                    ) : null}
+                  </div>
+                  <p className="truncate text-xs text-slate-500">
+                    {!showChannels || kindLabels[row.kind] === channelLabels[row.channel]
+                      ? kindLabels[row.kind]
+                      : `${kindLabels[row.kind]} · ${channelLabels[row.channel]}`}
+                  </p>
+                  <p
+                    className={`truncate text-sm ${row.unread ? "text-slate-900" : "text-slate-600"}`}
+                  >
+                    {row.lastBody ?? "No messages yet"}
+                  </p>
+                </div>
+                <div className="flex shrink-0 flex-col items-end gap-1">
+                  <time
+                    className="text-xs text-slate-500"
+                    dateTime={new Date(row.lastMessageAt).toISOString()}
+                  >
+                    {shortTime(row.lastMessageAt, timeZone)}
+                  </time>
+                  {row.unread ? (
+                    <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
+                      {row.unread}
+                      <span className="sr-only"> unread</span>
+                    </span>
+                  ) : null}
+                </div>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

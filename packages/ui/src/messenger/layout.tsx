@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+
+/**
+ * The list beside the open conversation on wide screens; on a phone one of them at a time:
+ * the list when nothing is open, the conversation when one is.
+ */
+export function MessengerLayout({
+  list,
+  children,
+  open,
+}: {
+  list: ReactNode;
+  children: ReactNode;
+  open: boolean;
+}) {
+  return (
+    <div className="relative flex h-[calc(100dvh-5.5rem)] min-h-0 overflow-hidden rounded-none bg-white md:h-[calc(100vh-4rem)] md:rounded-xl md:shadow-sm md:ring-1 md:ring-slate-200">
+      <div
+        className={`${open ? "hidden" : "flex"} w-full flex-col border-r border-slate-200 md:flex md:w-80 lg:w-96`}
+      >
+        {list}
+      </div>
+      <div className={`${open ? "flex" : "hidden"} relative min-w-0 flex-1 flex-col md:flex`}>
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+import type { RouterOutputs } from "@hearth/api";
+import { Link } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { trpc } from "../trpc";
+import { Composer, type ComposerValue } from "./composer";
+import { dayKey, dayLabel, kindLabels } from "./format";
+import { MessageBubble, PendingBubble, type PendingMessage } from "./message-bubble";
+import { ParticipantDetails } from "./participant-details";
+
+type ConversationOutput = RouterOutputs["conversations"]["get"];
+type PageOutput = RouterOutputs["conversations"]["messages"];
+
+function newClientId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/**
+ * A conversation: header with details, the history (older pages load at the top), and the
+ * composer or, where the policy refuses replies, its reason. The list is a column-reverse scroller,
+ * so it stays anchored at the newest message and nothing jumps when messages arrive.
+ */
+export function ThreadView({
+  conversation: initialConversation,
+  firstPage,
+  backTo,
+  nextClientId,
+}: {
+  conversation: ConversationOutput;
+  firstPage: PageOutput;
+  backTo: string;
+  nextClientId: string;
+}) {
+  const id = initialConversation.id;
+  const utils = trpc.useUtils();
+  const conversation =
+    trpc.conversations.get.useQuery({ id }, { initialData: initialConversation }).data ??
+    initialConversation;
+  const pages = trpc.conversations.messages.useInfiniteQuery(
+    { id },
+    {
+      initialData: { pages: [firstPage], pageParams: [null] },
+      getNextPageParam: (page) => page.olderCursor ?? undefined,
+      staleTime: 1_000,
+    },
+  );
+  const messages = useMemo(
+    () => [...(pages.data?.pages ?? [firstPage])].reverse().flatMap((p) => p.messages),
+    [pages.data, firstPage],
+  );
+  const [pending, setPending] = useState<(PendingMessage & ComposerValue)[]>([]);
+  const [clientId, setClientId] = useState(nextClientId);
+  const [showDetails, setShowDetails] = useState(false);
+  const refresh = () =>
+    Promise.all([
+      utils.conversations.messages.invalidate({ id }),
+      utils.conversations.list.invalidate(),
+      utils.conversations.unreadTotal.invalidate(),
+    ]);
+
+  const send = trpc.conversations.send.useMutation();
+  const markRead = trpc.conversations.markRead.useMutation();
+  const edit = trpc.conversations.edit.useMutation({ onSuccess: refresh });
+  const remove = trpc.conversations.delete.useMutation({ onSuccess: refresh });
+  const archive = trpc.conversations.archive.useMutation({
+    onSuccess: () => Promise.all([refresh(), utils.conversations.get.invalidate({ id })]),
+  });
+
+  const deliver = (item: PendingMessage & ComposerValue) => {
+    setPending((list) =>
+      list.map((p) => (p.clientId === item.clientId ? { ...p, state: "sending" } : p)),
+    );
+    send.mutate(
+      {
+        conversationId: id,
+        clientId: item.clientId,
+        body: item.body,
+        type: item.type,
+        priority: item.priority,
+      },
+      {
+        onSuccess: async () => {
+          await refresh();
+          setPending((list) => list.filter((p) => p.clientId !== item.clientId));
+        },
+        onError: () =>
+          setPending((list) =>
+            list.map((p) => (p.clientId === item.clientId ? { ...p, state: "failed" } : p)),
+          ),
+      },
+    );
+  };
+
+  const newest = messages.at(-1)?.id ?? 0;
+  const lastMarked = useRef(conversation.lastReadMessageId);
+  useEffect(() => {
+    if (newest > lastMarked.current && document.visibilityState === "visible") {
+      lastMarked.current = newest;
+      markRead.mutate(
+        { id, upToMessageId: newest },
+        {
+          onSuccess: () =>
+            Promise.all([
+              utils.conversations.list.invalidate(),
+              utils.conversations.unreadTotal.invalidate(),
+            ]),
+        },
+      );
+    }
+  }, [newest, id, markRead, utils]);
+
+  const reply = conversation.capabilities.reply;
+  const grouped: { day: string; label: string; items: typeof messages }[] = [];
+  for (const message of messages) {
+    const day = dayKey(message.createdAt, conversation.timeZone);
+    const last = grouped.at(-1);
+    if (last?.day === day) last.items.push(message);
+    else
+      grouped.push({
+        day,
+        label: dayLabel(message.createdAt, conversation.timeZone),
+        items: [message],
+      });
+  }
+
+  return (
+    <section
+      className="flex h-full min-h-0 flex-col"
+      aria-label={`Conversation: ${conversation.displayTitle}`}
+    >
+      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
+        <Link
+          to={backTo}
+          className="rounded px-2 py-1 text-sm text-brand-700 hover:bg-slate-100 md:hidden"
+          aria-label="Back to conversations"
+        >
+          ←
+        </Link>
+        <div className="min-w-0 flex-1">
+          <h2 className="truncate font-semibold text-slate-900">{conversation.displayTitle}</h2>
+          <p className="truncate text-xs text-slate-500">
+            {kindLabels[conversation.kind]} ·{" "}
+            {conversation.participants.map((p) => p.name).join(", ")}
+          </p>
+        </div>
+        {conversation.details ? (
+          <button
+            type="button"
+            onClick={() => setShowDetails((v) => !v)}
+            aria-expanded={showDetails}
+            className="rounded-lg px-2 py-1 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+          >
+            {conversation.details.length > 1
+              ? "Group details"
+              : conversation.participants.some((p) => p.kind === "resident")
+                ? "Tenant info"
+                : "Details"}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          onClick={() => archive.mutate({ id, archived: !conversation.archivedAt })}
+          className="rounded-lg px-2 py-1 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          {conversation.archivedAt ? "Unarchive" : "Archive"}
+        </button>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div
+            className="flex flex-1 flex-col-reverse overflow-y-auto bg-slate-50 px-4 py-3"
+            aria-live="polite"
+            aria-relevant="additions"
+          >
+            <div>
+              {pages.hasNextPage ? (
+                <div className="mb-3 text-center">
+                  <button
+                    type="button"
+                    onClick={() => void pages.fetchNextPage()}
+                    disabled={pages.isFetchingNextPage}
+                    className="rounded-full px-3 py-1 text-xs text-brand-700 ring-1 ring-slate-300 hover:bg-white"
+                  >
+                    {pages.isFetchingNextPage ? "Loading…" : "Load older messages"}
+                  </button>
+                </div>
+              ) : null}
+              {messages.length === 0 && pending.length === 0 ? (
+                <p className="py-10 text-center text-sm text-slate-500">
+                  No messages yet. Say hello!
+                </p>
+              ) : null}
+              {grouped.map((group) => (
+                <div key={group.day}>
+                  <div
+                    className="my-3 flex items-center gap-3 text-xs text-slate-500"
+                    role="separator"
+                    aria-label={group.label}
+                  >
+                    <span className="h-px flex-1 bg-slate-200" />
+                    {group.label}
+                    <span className="h-px flex-1 bg-slate-200" />
+                  </div>
+                  <ul className="space-y-2">
+                    {group.items.map((message) => (
+                      <MessageBubble
+                        key={message.id}
+                        message={message}
+                        timeZone={conversation.timeZone}
+                        onEdit={(messageId, body) => edit.mutateAsync({ messageId, body })}
+                        onDelete={(messageId) => remove.mutateAsync({ messageId })}
+                      />
+                    ))}
+                  </ul>
+                </div>
+              ))}
+              {pending.length ? (
+                <ul className="mt-2 space-y-2">
+                  {pending.map((item) => (
+                    <PendingBubble
+                      key={item.clientId}
+                      pending={item}
+                      onRetry={() => deliver(item)}
+                    />
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          </div>
+          {reply?.allowed ? (
+            <Composer
+              clientId={clientId}
+              canMarkPriority={conversation.capabilities.markPriority}
+              canChooseType={
+                conversation.capabilities.compose?.allowed === true &&
+                conversation.participants.some((p) => p.kind !== "manager")
+              }
+              onSend={(value) => {
+                const item = { ...value, clientId, state: "sending" as const };
+                setPending((list) => [...list, item]);
+                setClientId(newClientId());
+                deliver(item);
+              }}
+            />
+          ) : (
+            <p
+              className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600"
+              role="note"
+            >
+              {reply?.reason ?? "Replies are not available here."}
+            </p>
+          )}
+        </div>
+        {showDetails && conversation.details ? (
+          <ParticipantDetails people={conversation.details} onClose={() => setShowDetails(false)} />
+        ) : null}
+      </div>
+    </section>
+  );
+}
