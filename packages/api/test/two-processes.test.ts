@@ -1,0 +1,220 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { createTestDatabase, type TestDatabase } from "@hearth/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * Two API processes against one database: a message sent through the manager app's process
+ * reaches a subscriber of the resident app's process (Postgres LISTEN/NOTIFY), and a subscriber
+ * that reconnects with its last event id gets what it missed.
+ */
+let t: TestDatabase;
+const processes: ChildProcess[] = [];
+
+function startApi(app: "manager" | "resident"): Promise<string> {
+  const tsx = path.resolve(__dirname, "../../../node_modules/.bin/tsx");
+  const child = spawn(tsx, [path.join(__dirname, "fixtures/api-server.ts")], {
+    env: { ...process.env, APP: app, DATABASE_URL: t.url, LOG_LEVEL: "silent", NODE_ENV: "test" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  processes.push(child);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${app} API did not start`)), 30_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      const port = chunk.toString().match(/listening (\d+)/)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}`);
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`${app} API exited with ${code}`)));
+  });
+}
+
+async function call(
+  base: string,
+  procedure: string,
+  input: unknown,
+  cookie?: string,
+  method: "GET" | "POST" = "POST",
+) {
+  const encoded = encodeURIComponent(JSON.stringify({ json: input }));
+  const response = await fetch(
+    method === "GET"
+      ? `${base}/api/trpc/${procedure}?input=${encoded}`
+      : `${base}/api/trpc/${procedure}`,
+    {
+      method,
+      headers: { "content-type": "application/json", origin: base, ...(cookie ? { cookie } : {}) },
+      ...(method === "POST" ? { body: JSON.stringify({ json: input }) } : {}),
+    },
+  );
+  const body = (await response.json()) as { result?: { data: { json: unknown } }; error?: unknown };
+  if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
+  return {
+    data: body.result?.data.json,
+    cookie: response.headers.get("set-cookie")?.split(";")[0],
+  };
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const { cookie } = await call(base, "auth.signIn", { email, password: "demo-password" });
+  if (!cookie) throw new Error("no session cookie");
+  return cookie;
+}
+
+/** Reads server-sent events until `until` accepts one or the time is up. */
+async function collectEvents(
+  base: string,
+  cookie: string,
+  input: Record<string, unknown>,
+  until: (events: { id: string; data: { messageId?: number } }[]) => boolean,
+  onOpen: () => Promise<void>,
+  timeoutMs = 8_000,
+) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const url = `${base}/api/trpc/live.events?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const events: { id: string; data: { messageId?: number } }[] = [];
+  try {
+    const response = await fetch(url, {
+      headers: { cookie, accept: "text/event-stream" },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    let opened = false;
+    while (!until(events)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let end = buffer.indexOf("\n\n");
+      while (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const id = block.match(/^id: ?(.*)$/m)?.[1];
+        const data = block.match(/^data: ?(.*)$/m)?.[1];
+        if (!opened && /^event: ?connected/m.test(block)) {
+          opened = true;
+          await onOpen();
+        }
+        if (id && data)
+          events.push({ id, data: (JSON.parse(data) as { json: { messageId?: number } }).json });
+        end = buffer.indexOf("\n\n");
+      }
+    }
+    controller.abort();
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  return events;
+}
+
+let managerApi: string;
+let residentApi: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase({ seeded: true });
+  [managerApi, residentApi] = await Promise.all([startApi("manager"), startApi("resident")]);
+});
+
+afterAll(async () => {
+  for (const child of processes) child.kill("SIGTERM");
+  await Promise.all(
+    processes.map((child) =>
+      child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null,
+    ),
+  );
+  await t.destroy();
+});
+
+describe("live delivery across two API processes", () => {
+  it("delivers a message sent through one process to a subscriber of the other, and resumes after a drop", async () => {
+    const managerCookie = await signIn(managerApi, "owner@standard.demo");
+    const residentCookie = await signIn(residentApi, "resident@standard.demo");
+    const list = await call(
+      managerApi,
+      "conversations.list",
+      { archived: false },
+      managerCookie,
+      "GET",
+    );
+    const direct = (
+      list.data as { rows: { id: string; kind: string; others: { name: string }[] }[] }
+    ).rows.find((r) => r.kind === "direct" && r.others.some((o) => o.name === "Riley Chen"))!;
+
+    let firstId = 0;
+    const live = await collectEvents(
+      residentApi,
+      residentCookie,
+      {},
+      (events) => events.some((e) => e.data.messageId === firstId),
+      async () => {
+        const sent = await call(
+          managerApi,
+          "conversations.send",
+          { conversationId: direct.id, clientId: "two-process-1", body: "Sent through process A" },
+          managerCookie,
+        );
+        firstId = (sent.data as { id: number }).id;
+      },
+    );
+    const delivered = live.find((e) => e.data.messageId === firstId);
+    expect(delivered).toBeDefined();
+
+    // While the resident is disconnected, another message goes out; reconnecting from the last id gets it.
+    const missed = await call(
+      managerApi,
+      "conversations.send",
+      { conversationId: direct.id, clientId: "two-process-2", body: "Sent while you were away" },
+      managerCookie,
+    );
+    const missedId = (missed.data as { id: number }).id;
+    const resumed = await collectEvents(
+      residentApi,
+      residentCookie,
+      { lastEventId: delivered!.id },
+      (events) => events.some((e) => e.data.messageId === missedId),
+      async () => {},
+    );
+    expect(resumed.map((e) => e.data.messageId)).toContain(missedId);
+    expect(resumed.map((e) => e.data.messageId)).not.toContain(firstId);
+  });
+
+  it("sends a conversation's events only to its participants", async () => {
+    const managerCookie = await signIn(managerApi, "owner@standard.demo");
+    const outsiderCookie = await signIn(residentApi, "future@standard.demo");
+    const list = await call(
+      managerApi,
+      "conversations.list",
+      { archived: false },
+      managerCookie,
+      "GET",
+    );
+    const team = (list.data as { rows: { id: string; kind: string }[] }).rows.find(
+      (r) => r.kind === "team",
+    )!;
+    let sentId = 0;
+    const events = await collectEvents(
+      residentApi,
+      outsiderCookie,
+      {},
+      () => false,
+      async () => {
+        const sent = await call(
+          managerApi,
+          "conversations.send",
+          { conversationId: team.id, clientId: "two-process-3", body: "Team only" },
+          managerCookie,
+        );
+        sentId = (sent.data as { id: number }).id;
+      },
+      2_000,
+    );
+    expect(sentId).toBeGreaterThan(0);
+    expect(events.filter((e) => e.data.messageId === sentId)).toEqual([]);
+  });
+});
