@@ -1,4 +1,5 @@
 import { sql } from "@hearth/db";
+import { DEMO_PASSWORD, demoLogins } from "@hearth/db/seed";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
@@ -156,6 +157,28 @@ describe("sign-in", () => {
     await h
       .anonymous("resident", { ip: "10.9.9.10" })
       .caller.auth.signIn({ email: "resident@standard.demo", password: "demo-password" });
+  });
+});
+
+describe("every demo login", () => {
+  it("signs in to its own app and is refused by the other", async () => {
+    const seen: string[] = [];
+    for (const login of demoLogins()) {
+      const own = h.anonymous(login.app, { ip: null });
+      await own.caller.auth.signIn({ email: login.email, password: DEMO_PASSWORD });
+      expect(own.resHeaders.get("Set-Cookie"), login.email).toMatch(
+        new RegExp(`^hearth_${login.app}_session=`),
+      );
+      const other = login.app === "manager" ? "resident" : "manager";
+      const refused = await refusal(
+        h
+          .anonymous(other, { ip: null })
+          .caller.auth.signIn({ email: login.email, password: DEMO_PASSWORD }),
+      );
+      expect(refused.code, login.email).toBe("FORBIDDEN");
+      seen.push(login.email);
+    }
+    expect(seen).toHaveLength(33);
   });
 });
 
