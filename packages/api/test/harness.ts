@@ -18,6 +18,8 @@ export interface Harness {
   ): { caller: ReturnType<typeof createCaller>; resHeaders: Headers };
   /** A caller signed in as the demo user with this email, in the app their kind belongs to. */
   as(email: string): Promise<ReturnType<typeof createCaller>>;
+  /** The same, with the headers the calls set (cookies). */
+  session(email: string): Promise<{ caller: ReturnType<typeof createCaller>; resHeaders: Headers }>;
   userId(email: string): Promise<string>;
   mailTo(email: string): Promise<{ subject: string | null; body: string }[]>;
   close(): Promise<void>;
@@ -67,6 +69,9 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
     deps,
     anonymous: (app, opts) => contextFor(app, null, opts?.ip),
     async as(email) {
+      return (await this.session(email)).caller;
+    },
+    async session(email) {
       const user = await t.db
         .selectFrom("users")
         .select(["id", "kind"])
@@ -76,7 +81,7 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
       const session = await deps.auth[app].createSession(user.id, { app });
       const validated = await deps.auth[app].validateSession(session.id);
       if (!validated.user || !validated.session) throw new Error(`could not sign in ${email}`);
-      return contextFor(app, { user: validated.user, session: validated.session }).caller;
+      return contextFor(app, { user: validated.user, session: validated.session });
     },
     userId,
     async mailTo(email) {

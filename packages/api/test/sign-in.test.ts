@@ -189,7 +189,11 @@ describe("sessions", () => {
   }
 
   it("signs out: the session ends and the cookie is cleared", async () => {
-    const caller = await h.as("roommate@standard.demo");
+    await h.t.db
+      .deleteFrom("sessions")
+      .where("user_id", "=", await h.userId("roommate@standard.demo"))
+      .execute();
+    const { caller, resHeaders } = await h.session("roommate@standard.demo");
     const me = await caller.auth.me();
     expect(me?.user.email).toBe("roommate@standard.demo");
     const sessionsBefore = await h.t.db
@@ -205,6 +209,7 @@ describe("sessions", () => {
       .where("user_id", "=", me!.user.id)
       .execute();
     expect(sessionsAfter).toEqual([]);
+    expect(resHeaders.get("Set-Cookie")).toMatch(/^hearth_resident_session=; .*Max-Age=0/);
   });
 
   it("expires: a session past its end no longer validates", async () => {
