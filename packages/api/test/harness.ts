@@ -64,25 +64,24 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
         .where("email", "=", email)
         .executeTakeFirstOrThrow()
     ).id;
+  const session = async (email: string) => {
+    const user = await t.db
+      .selectFrom("users")
+      .select(["id", "kind"])
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow();
+    const app = appForKind[user.kind];
+    const session = await deps.auth[app].createSession(user.id, { app });
+    const validated = await deps.auth[app].validateSession(session.id);
+    if (!validated.user || !validated.session) throw new Error(`could not sign in ${email}`);
+    return contextFor(app, { user: validated.user, session: validated.session });
+  };
   return {
     t,
     deps,
     anonymous: (app, opts) => contextFor(app, null, opts?.ip),
-    async as(email) {
-      return (await this.session(email)).caller;
-    },
-    async session(email) {
-      const user = await t.db
-        .selectFrom("users")
-        .select(["id", "kind"])
-        .where("email", "=", email)
-        .executeTakeFirstOrThrow();
-      const app = appForKind[user.kind];
-      const session = await deps.auth[app].createSession(user.id, { app });
-      const validated = await deps.auth[app].validateSession(session.id);
-      if (!validated.user || !validated.session) throw new Error(`could not sign in ${email}`);
-      return contextFor(app, { user: validated.user, session: validated.session });
-    },
+    as: async (email) => (await session(email)).caller,
+    session,
     userId,
     async mailTo(email) {
       return t.db
