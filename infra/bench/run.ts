@@ -12,6 +12,7 @@ import {
   createCaller,
   createContextInner,
   createDevMailbox,
+  createLiveHub,
   createLogger,
 } from "@hearth/api";
 import { createDb, migrateToLatest, sql } from "@hearth/db";
@@ -120,9 +121,9 @@ try {
 
   const results = [
     await measure(
-      `inbox.list (100 newest of ${env.BENCH_CONVERSATIONS.toLocaleString()} conversations, unread counts)`,
+      `conversations.list (100 newest of ${env.BENCH_CONVERSATIONS.toLocaleString()} conversations, unread counts)`,
       env.BENCH_RUNS,
-      () => caller.inbox.list(),
+      () => caller.conversations.list(),
     ),
     await measure("thread page: 50 messages before a cursor (keyset)", env.BENCH_RUNS, () =>
       db
@@ -139,6 +140,7 @@ try {
       deps.auth.manager.validateSession(session.id),
     ),
   ];
+  await live.close();
   report(
     results,
     `${env.BENCH_MESSAGES.toLocaleString()} messages, ${env.BENCH_RUNS} runs each, ${os.cpus().length} cores`,

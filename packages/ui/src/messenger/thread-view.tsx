@@ -191,11 +191,7 @@ export function ThreadView({
               ) : null}
               {grouped.map((group) => (
                 <div key={group.day}>
-                  <div
-                    className="my-3 flex items-center gap-3 text-xs text-slate-500"
-                    role="separator"
-                    aria-label={group.label}
-                  >
+                  <div className="my-3 flex items-center gap-3 text-xs text-slate-500">
                     <span className="h-px flex-1 bg-slate-200" />
                     {group.label}
                     <span className="h-px flex-1 bg-slate-200" />
