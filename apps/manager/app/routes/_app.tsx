@@ -34,7 +34,10 @@ function ManagerShell() {
 export default function ManagerLayout() {
   const { user } = useLoaderData<typeof loader>();
   if (user.kind === "manager") return <ManagerShell />;
-  const nav: NavItem[] = [{ to: "/operator", label: "Organizations" }];
+  const nav: NavItem[] = [
+    { to: "/operator", label: "Organizations", end: true },
+    { to: "/operator/audit", label: "Audit log" },
+  ];
   return (
     <AppShell appName="Hearth" nav={nav} userName={user.displayName} subtitle="Platform operator">
       <Outlet />

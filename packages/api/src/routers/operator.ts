@@ -138,8 +138,14 @@ function inWords(profile: PolicyProfile, knob: KnobName, value: unknown): string
 }
 
 /** The form fields for a profile's overridable knobs, filled from the organization's overrides. */
-function knobFields(profile: PolicyProfile, overrides: Record<string, unknown> | null): KnobField[] {
+function knobFields(
+  profile: PolicyProfile,
+  overrides: Record<string, unknown> | null,
+): KnobField[] {
   const stored = overrides ?? {};
+  const labels = new Map(
+    describeRules(createPolicy(profile, profile.defaults, [])).map((row) => [row.knob, row.rule]),
+  );
   return profile.overridable.map((knob) => {
     const shape = shapes.get(knob) ?? shapeOf(knob);
     const defaultValue = profile.defaults[knob];
@@ -157,7 +163,7 @@ function knobFields(profile: PolicyProfile, overrides: Record<string, unknown> |
       : undefined;
     return {
       knob,
-      label: inWords(profile, knob, defaultValue) && ruleLabel(profile, knob),
+      label: labels.get(knob) ?? knob,
       ...shape,
       ...(optionLabels ? { optionLabels } : {}),
       value,
@@ -167,12 +173,6 @@ function knobFields(profile: PolicyProfile, overrides: Record<string, unknown> |
       overridden,
     };
   });
-}
-
-/** What a knob is about, in words. */
-function ruleLabel(profile: PolicyProfile, knob: KnobName): string {
-  return describeRules(createPolicy(profile, profile.defaults, [])).find((row) => row.knob === knob)
-    ?.rule ?? knob;
 }
 
 export const operatorRouter = router({
@@ -279,8 +279,10 @@ export const operatorRouter = router({
       const resolved = resolvePolicy(before.policyProfile, input.overrides);
       if (!resolved.ok) {
         const fieldErrors: Record<string, string[]> = {};
-        for (const error of resolved.errors)
-          (fieldErrors[error.path || "overrides"] ??= []).push(error.message);
+        for (const error of resolved.errors) {
+          const field = error.path || "overrides";
+          fieldErrors[field] = [...(fieldErrors[field] ?? []), error.message];
+        }
         throw new TRPCError({
           code: "BAD_REQUEST",
           message: "Some overrides are not allowed.",

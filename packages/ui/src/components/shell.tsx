@@ -5,6 +5,8 @@ export interface NavItem {
   to: string;
   label: string;
   badge?: number;
+  /** Highlight only on this exact path, not below it. */
+  end?: boolean;
 }
 
 /** The signed-in frame: brand, navigation, who is signed in, sign-out; collapses on phones. */
@@ -56,6 +58,7 @@ export function AppShell({
               <li key={item.to}>
                 <NavLink
                   to={item.to}
+                  end={item.end}
                   onClick={() => setOpen(false)}
                   className={({ isActive }) =>
                     `flex items-center justify-between rounded-lg px-3 py-2 text-sm font-medium ${

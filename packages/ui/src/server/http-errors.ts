@@ -1,3 +1,4 @@
+import { FieldProblems } from "@hearth/api";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
@@ -17,6 +18,9 @@ export function problemOf(error: unknown): { status: number; body: ProblemBody }
       status,
       body: { message: formErrors[0] ?? "Check the highlighted fields.", fieldErrors },
     };
+  }
+  if (error.cause instanceof FieldProblems) {
+    return { status, body: { message: error.message, fieldErrors: error.cause.fieldErrors } };
   }
   const fieldMatch = error.message.match(/^(\w+): (.*)$/);
   if (fieldMatch?.[1] && fieldMatch[2]) {
