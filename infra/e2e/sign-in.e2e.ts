@@ -70,7 +70,7 @@ describe("signing in to the manager app", () => {
       "Foundry Workspace",
       "Oakview Rentals",
     ]) {
-      await page.getByRole("cell", { name }).waitFor();
+      await page.getByRole("link", { name }).waitFor();
     }
     await context.close();
 

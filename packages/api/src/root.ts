@@ -1,23 +1,27 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { authRouter } from "./routers/auth";
+import { broadcastsRouter } from "./routers/broadcasts";
 import { conversationsRouter } from "./routers/conversations";
 import { devMailboxRouter } from "./routers/dev-mailbox";
 import { directoryRouter } from "./routers/directory";
 import { healthRouter } from "./routers/health";
 import { invitationsRouter } from "./routers/invitations";
 import { liveRouter } from "./routers/live";
+import { maintenanceRouter } from "./routers/maintenance";
 import { operatorRouter } from "./routers/operator";
 import { policyRouter } from "./routers/policy";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
+  broadcasts: broadcastsRouter,
   conversations: conversationsRouter,
   devMailbox: devMailboxRouter,
   directory: directoryRouter,
   health: healthRouter,
   invitations: invitationsRouter,
   live: liveRouter,
+  maintenance: maintenanceRouter,
   operator: operatorRouter,
   policy: policyRouter,
 });

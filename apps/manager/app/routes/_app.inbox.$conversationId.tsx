@@ -1,6 +1,5 @@
-import { ThreadView } from "@hearth/ui";
+import { ConversationPage } from "@hearth/ui";
 import type { MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
 import { messenger } from "~/shared.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -10,14 +9,5 @@ export const loader = messenger.threadLoader;
 export const action = messenger.threadAction;
 
 export default function Conversation() {
-  const { conversation, firstPage, clientId } = useLoaderData<typeof loader>();
-  return (
-    <ThreadView
-      key={conversation.id}
-      conversation={conversation}
-      firstPage={firstPage}
-      backTo="/inbox"
-      nextClientId={clientId}
-    />
-  );
+  return <ConversationPage basePath="/inbox" />;
 }

@@ -5,12 +5,18 @@ import { requireManagerUser } from "~/shared.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, user, organization, headers } = await requireManagerUser(request);
-  const unread = user.kind === "manager" ? await api.conversations.unreadTotal() : 0;
-  return data({ user, organization, unread }, { headers });
+  if (user.kind !== "manager")
+    return data({ user, organization, unread: 0, canBroadcast: false }, { headers });
+  const [unread, policy] = await Promise.all([
+    api.conversations.unreadTotal(),
+    api.policy.capabilities(),
+  ]);
+  const canBroadcast = policy.capabilities.sendBroadcast?.allowed === true;
+  return data({ user, organization, unread, canBroadcast }, { headers });
 }
 
 function ManagerShell() {
-  const { user, organization, unread } = useLoaderData<typeof loader>();
+  const { user, organization, unread, canBroadcast } = useLoaderData<typeof loader>();
   const liveUnread = trpc.conversations.unreadTotal.useQuery(undefined, {
     initialData: unread,
   }).data;
@@ -19,6 +25,7 @@ function ManagerShell() {
       appName="Hearth"
       nav={[
         { to: "/inbox", label: "Messages", badge: liveUnread },
+        ...(canBroadcast ? [{ to: "/broadcasts", label: "Broadcasts" }] : []),
         { to: "/people", label: "People" },
         { to: "/properties", label: "Properties" },
       ]}

@@ -21,6 +21,7 @@ export default function ResidentLayout() {
       appName="Hearth"
       nav={[
         { to: "/messages", label: "Messages", badge: liveUnread },
+        { to: "/maintenance", label: "Maintenance" },
         { to: "/account", label: "My account" },
       ]}
       userName={user.displayName}

@@ -1,0 +1,537 @@
+import { type Database, isoDay, type Kysely, leaseStatus, sql, type Transaction } from "@hearth/db";
+import type { Decision, MaintenanceRequestFacts, Party } from "@hearth/policies";
+import { TRPCError } from "@trpc/server";
+import type { Context } from "../context";
+import { loadParties } from "../policy/facts";
+import { enforce, type PolicyScope } from "../policy/gateway";
+import { publishLiveEvent } from "../realtime/hub";
+import { insertMessage } from "./send";
+
+type MemberContext = Context & {
+  organizationId: string;
+  user: { id: string; displayName: string };
+};
+
+export interface SubmitInput {
+  title: string;
+  description: string;
+  unitId?: string | undefined;
+}
+
+/** Client id of a thread's first message (the request's description): one per request. */
+const firstMessageClientId = (requestId: string) => `maintenance-${requestId}`;
+
+/** The units a resident lives in today or is moving into: active leases first, then future ones. */
+async function currentUnitsOf(ctx: MemberContext, scope: PolicyScope, userId: string) {
+  const today = isoDay(scope.now, scope.org.timezone);
+  const rows = await ctx.db
+    .selectFrom("lease_residents as lr")
+    .innerJoin("leases as l", "l.id", "lr.lease_id")
+    .innerJoin("units as u", "u.id", "l.unit_id")
+    .innerJoin("properties as p", "p.id", "u.property_id")
+    .select([
+      "u.id as unitId",
+      "u.name as unitName",
+      "p.id as propertyId",
+      "p.name as propertyName",
+      "l.starts_on",
+      "l.ends_on",
+    ])
+    .where("lr.user_id", "=", userId)
+    .where("l.organization_id", "=", ctx.organizationId)
+    .orderBy("p.name")
+    .orderBy("u.name")
+    .execute();
+  const units = new Map<
+    string,
+    {
+      unitId: string;
+      unitName: string;
+      propertyId: string;
+      propertyName: string;
+      status: "active" | "future";
+    }
+  >();
+  for (const row of rows) {
+    const status = leaseStatus(row, today);
+    if (status === "expired") continue;
+    const known = units.get(row.unitId);
+    if (known?.status === "active") continue;
+    units.set(row.unitId, {
+      unitId: row.unitId,
+      unitName: row.unitName,
+      propertyId: row.propertyId,
+      propertyName: row.propertyName,
+      status,
+    });
+  }
+  return [...units.values()].sort((a, b) =>
+    a.status === b.status ? 0 : a.status === "active" ? -1 : 1,
+  );
+}
+
+/** The unit a request is about: the one given (which the resident must live in) or their only one. */
+async function unitForRequest(ctx: MemberContext, scope: PolicyScope, unitId: string | undefined) {
+  const units = await currentUnitsOf(ctx, scope, ctx.user.id);
+  if (unitId) {
+    const unit = units.find((u) => u.unitId === unitId);
+    if (unit) return unit;
+    const exists = await ctx.db
+      .selectFrom("units")
+      .select("id")
+      .where("id", "=", unitId)
+      .where("organization_id", "=", ctx.organizationId)
+      .executeTakeFirst();
+    if (!exists)
+      throw new TRPCError({
+        code: "NOT_FOUND",
+        message: "unitId: No such unit in your organization.",
+      });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "unitId: You can submit requests only for a unit you live in.",
+    });
+  }
+  const active = units.filter((u) => u.status === "active");
+  const candidates = active.length ? active : units;
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length === 0)
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "unitId: You have no current lease, so there is no unit to send a request about.",
+    });
+  throw new TRPCError({
+    code: "BAD_REQUEST",
+    message: "unitId: You live in more than one unit; choose the one this request is about.",
+  });
+}
+
+/**
+ * The managers who get a thread about this request, as the policy says: each manager's
+ * "Maintenance Settings" (opt-out of tenant-submitted requests) and whether the Maintenance
+ * Requests channel exists for them (sub-user limits, connection).
+ */
+async function managersForThread(
+  ctx: MemberContext,
+  scope: PolicyScope,
+  request: MaintenanceRequestFacts,
+): Promise<string[]> {
+  const managers = await ctx.db
+    .selectFrom("users")
+    .leftJoin("user_settings as s", "s.user_id", "users.id")
+    .select(["users.id", "s.maintenance_threads_enabled as enabled"])
+    .where("users.organization_id", "=", ctx.organizationId)
+    .where("users.kind", "=", "manager")
+    .execute();
+  const parties = await loadParties(
+    ctx.db,
+    ctx.organizationId,
+    managers.map((m) => m.id),
+    scope.now,
+    scope.org.timezone,
+  );
+  return managers
+    .filter((m) => {
+      const party = parties.get(m.id);
+      if (!party) return false;
+      return (
+        scope.policy.maintenanceThread({
+          recipient: party,
+          request,
+          settings: { tenantRequestThreads: m.enabled ?? true },
+        }).allowed &&
+        scope.policy.useChannel({ org: scope.orgFacts, actor: party, channel: "maintenance" })
+          .allowed
+      );
+    })
+    .map((m) => m.id);
+}
+
+async function addParticipants(
+  trx: Transaction<Database>,
+  organizationId: string,
+  conversationId: string,
+  userIds: readonly string[],
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await trx
+    .insertInto("conversation_participants")
+    .values(
+      userIds.map((userId) => ({
+        conversation_id: conversationId,
+        user_id: userId,
+        organization_id: organizationId,
+      })),
+    )
+    .onConflict((oc) => oc.columns(["conversation_id", "user_id"]).doNothing())
+    .returning("user_id")
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+async function insertThread(
+  trx: Transaction<Database>,
+  ctx: MemberContext,
+  request: { id: string; title: string },
+): Promise<string> {
+  const row = await trx
+    .insertInto("conversations")
+    .values({
+      organization_id: ctx.organizationId,
+      kind: "maintenance",
+      title: request.title,
+      unit_id: null,
+      maintenance_request_id: request.id,
+      // Created by the system from the request (policy facts: createdByKind null).
+      created_by: null,
+      last_message_at: ctx.clock.now(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface SubmitResult {
+  requestId: string;
+  /** The request's "Maintenance Requests" thread, when the policy created one. */
+  conversationId: string | null;
+  /** Why no thread was created, to show the resident. */
+  threadReason: string | null;
+}
+
+/**
+ * A resident submits a maintenance request. As the policy's `maintenanceThread` says, a thread
+ * about it is created for the submitter and the managers who get it (seed 001: "the system also
+ * automatically creates a separate thread on your end" unless a manager disabled it in their
+ * Maintenance Settings), with the description as its first message.
+ */
+export async function submitRequest(
+  ctx: MemberContext,
+  scope: PolicyScope,
+  input: SubmitInput,
+): Promise<SubmitResult> {
+  if (scope.actor.kind !== "resident")
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Only residents can submit maintenance requests.",
+    });
+  const unit = await unitForRequest(ctx, scope, input.unitId);
+  const facts: MaintenanceRequestFacts = { submittedBy: scope.actor, sharedWith: [] };
+  const forSubmitter = scope.policy.maintenanceThread({ recipient: scope.actor, request: facts });
+  const managerIds = forSubmitter.allowed ? await managersForThread(ctx, scope, facts) : [];
+  const threadReason = !forSubmitter.allowed
+    ? forSubmitter.reason
+    : managerIds.length === 0
+      ? "Your manager follows up on requests outside of Messages, so no thread was created."
+      : null;
+
+  return ctx.db.transaction().execute(async (trx) => {
+    const request = await trx
+      .insertInto("maintenance_requests")
+      .values({
+        organization_id: ctx.organizationId,
+        property_id: unit.propertyId,
+        unit_id: unit.unitId,
+        submitted_by: ctx.user.id,
+        title: input.title,
+        description: input.description,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (threadReason !== null) return { requestId: request.id, conversationId: null, threadReason };
+    const conversationId = await insertThread(trx, ctx, { id: request.id, title: input.title });
+    await addParticipants(trx, ctx.organizationId, conversationId, [ctx.user.id, ...managerIds]);
+    await insertMessage(
+      trx,
+      ctx,
+      conversationId,
+      {
+        clientId: firstMessageClientId(request.id),
+        body: input.description,
+        type: "maintenance",
+        priority: "normal",
+      },
+      [],
+    );
+    return { requestId: request.id, conversationId, threadReason: null };
+  });
+}
+
+async function requestInOrganization(db: Kysely<Database>, organizationId: string, id: string) {
+  const request = await db
+    .selectFrom("maintenance_requests")
+    .select(["id", "title", "description", "submitted_by"])
+    .where("id", "=", id)
+    .where("organization_id", "=", organizationId)
+    .executeTakeFirst();
+  if (!request)
+    throw new TRPCError({
+      code: "NOT_FOUND",
+      message: "requestId: No such maintenance request in your organization.",
+    });
+  return request;
+}
+
+async function threadOf(db: Kysely<Database>, organizationId: string, requestId: string) {
+  const thread = await db
+    .selectFrom("conversations")
+    .select("id")
+    .where("kind", "=", "maintenance")
+    .where("maintenance_request_id", "=", requestId)
+    .where("organization_id", "=", organizationId)
+    .executeTakeFirst();
+  if (!thread) return null;
+  const members = await db
+    .selectFrom("conversation_participants")
+    .select("user_id")
+    .where("conversation_id", "=", thread.id)
+    .execute();
+  return { id: thread.id, memberIds: members.map((m) => m.user_id) };
+}
+
+export interface ShareResult {
+  conversationId: string;
+  /** True when sharing created the request's thread. */
+  created: boolean;
+  /** People who joined the thread now (sharing again with someone already in it adds nobody). */
+  added: string[];
+}
+
+/**
+ * A manager shares a request with tenants or service pros: they join the request's thread, which
+ * is created when there is none yet (seed 001: "If you are connected and the Maintenance request
+ * is shared with them, the system automatically creates a separate thread on their end").
+ * Every person must pass the policy's `maintenanceThread`; nothing is written when one does not.
+ */
+export async function shareRequest(
+  ctx: MemberContext,
+  scope: PolicyScope,
+  input: { requestId: string; userIds: readonly string[] },
+): Promise<ShareResult> {
+  const request = await requestInOrganization(ctx.db, ctx.organizationId, input.requestId);
+  const invitees = [...new Set(input.userIds)].filter((id) => id !== ctx.user.id);
+  if (invitees.length === 0)
+    throw new TRPCError({ code: "BAD_REQUEST", message: "userIds: Choose at least one person." });
+  const parties = await loadParties(
+    ctx.db,
+    ctx.organizationId,
+    [...invitees, request.submitted_by],
+    scope.now,
+    scope.org.timezone,
+  );
+  if (invitees.some((id) => !parties.has(id)))
+    throw new TRPCError({
+      code: "NOT_FOUND",
+      message: "userIds: No such person in your organization.",
+    });
+  const submitter = parties.get(request.submitted_by)!;
+  const existing = await threadOf(ctx.db, ctx.organizationId, request.id);
+  const sharedBefore = (existing?.memberIds ?? []).filter((id) => id !== submitter.userId);
+  const facts: MaintenanceRequestFacts = {
+    submittedBy: submitter,
+    sharedWith: [...new Set([...sharedBefore, ...invitees])],
+  };
+  for (const id of invitees)
+    enforce(scope.policy.maintenanceThread({ recipient: parties.get(id)!, request: facts }));
+  enforce(
+    scope.policy.useChannel({ org: scope.orgFacts, actor: scope.actor, channel: "maintenance" }),
+  );
+  // Computed before the transaction: who else gets the thread if sharing creates it.
+  const withSubmitter = scope.policy.maintenanceThread({ recipient: submitter, request: facts })
+    .allowed
+    ? [submitter.userId]
+    : [];
+  const managerIds = existing ? [] : await managersForThread(ctx, scope, facts);
+
+  return ctx.db.transaction().execute(async (trx) => {
+    // Serializes shares of one request, so two at once never create two threads.
+    await trx
+      .selectFrom("maintenance_requests")
+      .select("id")
+      .where("id", "=", request.id)
+      .forUpdate()
+      .execute();
+    const thread = await threadOf(trx, ctx.organizationId, request.id);
+    if (thread) {
+      const added = await addParticipants(trx, ctx.organizationId, thread.id, invitees);
+      const latest = await trx
+        .selectFrom("messages")
+        .select("id")
+        .where("conversation_id", "=", thread.id)
+        .where("sent_at", "is not", null)
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      // Refreshes the inbox of the people who just joined.
+      if (added.length && latest)
+        await publishLiveEvent(trx, {
+          type: "message",
+          change: "created",
+          conversationId: thread.id,
+          messageId: latest.id,
+          recipients: added,
+        });
+      return { conversationId: thread.id, created: false, added };
+    }
+    const conversationId = await insertThread(trx, ctx, request);
+    const members = [...new Set([ctx.user.id, ...withSubmitter, ...managerIds, ...invitees])];
+    await addParticipants(trx, ctx.organizationId, conversationId, members);
+    // The thread opens with the request as its submitter wrote it.
+    const now = ctx.clock.now();
+    const first = await trx
+      .insertInto("messages")
+      .values({
+        organization_id: ctx.organizationId,
+        conversation_id: conversationId,
+        sender_id: request.submitted_by,
+        client_id: firstMessageClientId(request.id),
+        body: request.description || request.title,
+        type: "maintenance",
+        priority: "normal",
+        scheduled_for: null,
+        sent_at: now,
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("conversation_participants")
+      .set({ last_read_message_id: first.id, last_read_at: now })
+      .where("conversation_id", "=", conversationId)
+      .where("user_id", "in", [ctx.user.id, request.submitted_by])
+      .execute();
+    await publishLiveEvent(trx, {
+      type: "message",
+      change: "created",
+      conversationId,
+      messageId: first.id,
+      recipients: members,
+    });
+    return { conversationId, created: true, added: invitees };
+  });
+}
+
+/**
+ * Maintenance requests the viewer may see: managers every request of their organization,
+ * everyone else the requests they submitted or that were shared with them. `conversationId` is
+ * set when the viewer takes part in the request's thread.
+ */
+export async function listRequests(ctx: MemberContext, scope: PolicyScope) {
+  const viewerId = ctx.user.id;
+  let query = ctx.db
+    .selectFrom("maintenance_requests as r")
+    .innerJoin("properties as p", "p.id", "r.property_id")
+    .leftJoin("units as u", "u.id", "r.unit_id")
+    .innerJoin("users as s", "s.id", "r.submitted_by")
+    .leftJoin("conversations as c", (join) =>
+      join.onRef("c.maintenance_request_id", "=", "r.id").on("c.kind", "=", "maintenance"),
+    )
+    .leftJoin("conversation_participants as me", (join) =>
+      join.onRef("me.conversation_id", "=", "c.id").on("me.user_id", "=", viewerId),
+    )
+    .select([
+      "r.id",
+      "r.title",
+      "r.description",
+      "r.status",
+      "r.priority",
+      "r.created_at as createdAt",
+      "p.name as propertyName",
+      "u.name as unitName",
+      "s.id as submittedById",
+      "s.display_name as submittedByName",
+      "c.id as threadId",
+      "me.user_id as viewerInThread",
+    ])
+    .where("r.organization_id", "=", ctx.organizationId)
+    .orderBy("r.created_at", "desc")
+    .orderBy("r.id", "desc")
+    .limit(200);
+  if (scope.actor.kind !== "manager")
+    query = query.where((eb) =>
+      eb.or([eb("r.submitted_by", "=", viewerId), eb("me.user_id", "is not", null)]),
+    );
+  const rows = await query.execute();
+  return rows.map(({ threadId, viewerInThread, ...row }) => ({
+    ...row,
+    mine: row.submittedById === viewerId,
+    hasThread: threadId !== null,
+    conversationId: viewerInThread ? threadId : null,
+  }));
+}
+
+/** The units a resident may file a request about (for the form). */
+export async function unitsForForm(ctx: MemberContext, scope: PolicyScope) {
+  if (scope.actor.kind !== "resident") return [];
+  return currentUnitsOf(ctx, scope, ctx.user.id);
+}
+
+/**
+ * Whether this manager's "Maintenance Settings" switch (threads for tenant-submitted requests)
+ * does anything here, asked of the policy with a tenant-submitted request.
+ */
+export function optOutDecision(scope: PolicyScope): Decision {
+  const tenant: Party = {
+    userId: "00000000-0000-0000-0000-000000000000",
+    kind: "resident",
+    managerRole: null,
+    connection: "connected",
+    leaseStatus: "active",
+  };
+  return scope.policy.maintenanceThread({
+    recipient: scope.actor,
+    request: { submittedBy: tenant, sharedWith: [] },
+    settings: { tenantRequestThreads: false },
+  });
+}
+
+/** A manager's own "Maintenance Settings": threads for requests their tenants submit. */
+export async function maintenanceSettings(ctx: MemberContext, scope: PolicyScope) {
+  const row = await ctx.db
+    .selectFrom("user_settings")
+    .select("maintenance_threads_enabled as enabled")
+    .where("user_id", "=", ctx.user.id)
+    .where("organization_id", "=", ctx.organizationId)
+    .executeTakeFirst();
+  const probe = optOutDecision(scope);
+  return {
+    enabled: row?.enabled ?? true,
+    /** Allowed when the switch applies in this organization; otherwise why not. */
+    optOut:
+      probe.code === "maintenance_threads_opted_out"
+        ? ({ allowed: true, code: "ok", reason: "You may turn these threads off." } as const)
+        : probe.allowed
+          ? ({
+              allowed: false,
+              code: "maintenance_threads_disabled",
+              reason: "Managers can't turn off maintenance request threads in this organization.",
+            } as const)
+          : probe,
+  };
+}
+
+export async function setMaintenanceThreads(
+  ctx: MemberContext,
+  scope: PolicyScope,
+  enabled: boolean,
+) {
+  const { optOut } = await maintenanceSettings(ctx, scope);
+  enforce(optOut);
+  await ctx.db
+    .insertInto("user_settings")
+    .values({
+      user_id: ctx.user.id,
+      organization_id: ctx.organizationId,
+      signature: null,
+      auto_response_body: null,
+      maintenance_threads_enabled: enabled,
+    })
+    .onConflict((oc) =>
+      oc.column("user_id").doUpdateSet({
+        maintenance_threads_enabled: enabled,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+  return { enabled };
+}
