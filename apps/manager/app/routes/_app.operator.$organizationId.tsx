@@ -1,6 +1,5 @@
 import type { RouterOutputs } from "@hearth/api";
 import { Alert, Button, PageHeader } from "@hearth/ui";
-import { problemOf, rethrowAsResponse } from "@hearth/ui/server";
 import {
   type ActionFunctionArgs,
   data,
@@ -9,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { requireManagerUser } from "~/shared.server";
+import { problemOf, requireManagerUser, rethrowAsResponse } from "~/shared.server";
 
 type Organization = RouterOutputs["operator"]["organization"];
 type KnobField = Organization["knobs"][number];

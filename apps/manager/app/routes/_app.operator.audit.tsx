@@ -1,8 +1,7 @@
 import { Button, EmptyState, PageHeader } from "@hearth/ui";
-import { rethrowAsResponse } from "@hearth/ui/server";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireManagerUser } from "~/shared.server";
+import { requireManagerUser, rethrowAsResponse } from "~/shared.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Hearth operator" }];
 

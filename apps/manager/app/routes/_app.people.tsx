@@ -1,5 +1,4 @@
 import { Alert, Button, Field, PageHeader, trpc } from "@hearth/ui";
-import { problemOf } from "@hearth/ui/server";
 import {
   type ActionFunctionArgs,
   data,
@@ -8,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { requireManagerUser } from "~/shared.server";
+import { problemOf, requireManagerUser } from "~/shared.server";
 
 export const meta: MetaFunction = () => [{ title: "People · Hearth" }];
 

@@ -1,12 +1,12 @@
 import { EmptyState, PageHeader } from "@hearth/ui";
-import { callApi, rethrowAsResponse } from "@hearth/ui/server";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { callAppApi, rethrowAsResponse } from "~/shared.server";
 
 export const meta: MetaFunction = () => [{ title: "Dev mailbox · Hearth" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { api } = await callApi("manager", request);
+  const { api } = await callAppApi(request);
   return data({ mails: await api.devMailbox.list().catch(rethrowAsResponse) });
 }
 

@@ -1,5 +1,4 @@
 import { Alert, Button, EmptyState, Field, PageHeader } from "@hearth/ui";
-import { problemOf, rethrowAsResponse } from "@hearth/ui/server";
 import {
   type ActionFunctionArgs,
   data,
@@ -8,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { requireResidentUser } from "~/shared.server";
+import { problemOf, requireResidentUser, rethrowAsResponse } from "~/shared.server";
 
 export const meta: MetaFunction = () => [{ title: "Maintenance · Hearth" }];
 
