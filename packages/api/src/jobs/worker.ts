@@ -11,10 +11,15 @@ export async function startWorker(
   connectionString: string,
   logger: Logger,
 ): Promise<{ stop(): Promise<void> }> {
-  const handle = createDb(connectionString, { max: 4 });
   const log = logger.child({ component: "worker" });
   // On Ctrl-C the terminal signals Postgres too, so connection errors while stopping are expected noise.
   let stopping = false;
+  const handle = createDb(connectionString, {
+    max: 4,
+    onIdleError: (error) => {
+      if (!stopping) log.warn({ err: error }, "database connection lost");
+    },
+  });
   const runner: Runner = await run({
     pgPool: handle.pool,
     concurrency: 2,

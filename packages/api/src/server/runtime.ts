@@ -25,9 +25,12 @@ export function createApiRuntime(env: ServerEnv = readServerEnv()): ApiRuntime {
       "DATABASE_URL is not set. Start the product with `npm run dev`, which provides it.",
     );
   }
-  const { db, pool, destroy } = createDb(env.DATABASE_URL, { max: 10 });
-  const secure = env.SESSION_SECURE ?? env.NODE_ENV === "production";
   const logger = createLogger(env.LOG_LEVEL);
+  const { db, pool, destroy } = createDb(env.DATABASE_URL, {
+    max: 10,
+    onIdleError: (error) => logger.warn({ err: error }, "database connection lost"),
+  });
+  const secure = env.SESSION_SECURE ?? env.NODE_ENV === "production";
   const live = createLiveHub(env.DATABASE_URL, logger);
   const deps: ApiDeps = {
     db,
