@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "@hearth/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "./harness";
+import {
+  createHarness,
+  type Harness,
+  participantsOf as participantsIn,
+  rowCounts,
+} from "./harness";
 import { draft, outcome, refusalOf } from "./helpers";
 
 let h: Harness;
@@ -10,33 +14,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Rows a broadcast writes, for "nothing was written" assertions. */
-interface Written {
-  conversations: number;
-  participants: number;
-  messages: number;
-  mail: number;
-}
-
-async function written(): Promise<Written> {
-  const row = await sql<Written>`select
-    (select count(*)::int from conversations) as conversations,
-    (select count(*)::int from conversation_participants) as participants,
-    (select count(*)::int from messages) as messages,
-    (select count(*)::int from dev_mailbox) as mail`.execute(h.t.db);
-  return row.rows[0]!;
-}
-
-async function participantsOf(conversationId: string): Promise<string[]> {
-  const rows = await h.t.db
-    .selectFrom("conversation_participants as p")
-    .innerJoin("users as u", "u.id", "p.user_id")
-    .select("u.email")
-    .where("p.conversation_id", "=", conversationId)
-    .orderBy("u.email")
-    .execute();
-  return rows.map((r) => r.email);
-}
+const written = () =>
+  rowCounts(h, {
+    conversations: "conversations",
+    participants: "conversation_participants",
+    messages: "messages",
+    mail: "dev_mailbox",
+  });
 
 async function propertyId(name: string): Promise<string> {
   return (
@@ -111,7 +95,7 @@ describe("coworking (seed 003): messages from the space", () => {
       ...message("The wifi password changes on Monday."),
     });
     expect(sent).toMatchObject({ created: true, recipientCount: 5, emailed: 0 });
-    expect(await participantsOf(sent.conversationId)).toEqual(
+    expect(await participantsIn(h, sent.conversationId)).toEqual(
       ["owner@coworking.demo", ...everyMember].sort(),
     );
     const row = await h.t.db
@@ -189,7 +173,7 @@ describe("coworking (seed 003): messages from the space", () => {
       ...message("Downtown dedicated desks: new lockers."),
     });
     expect(sent.recipientCount).toBe(2);
-    expect(await participantsOf(sent.conversationId)).toEqual([
+    expect(await participantsIn(h, sent.conversationId)).toEqual([
       "future@coworking.demo",
       "owner@coworking.demo",
       "resident@coworking.demo",
@@ -232,7 +216,7 @@ describe("coworking (seed 003): messages from the space", () => {
       audience: { type: "specific", userIds: ids },
       ...message("Your mail has arrived."),
     });
-    expect(await participantsOf(sent.conversationId)).toEqual([
+    expect(await participantsIn(h, sent.conversationId)).toEqual([
       "owner@coworking.demo",
       "resident@coworking.demo",
       "roommate@coworking.demo",

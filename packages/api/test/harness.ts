@@ -98,6 +98,33 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
   };
 }
 
+/** Emails of a conversation's participants, sorted. */
+export async function participantsOf(h: Harness, conversationId: string): Promise<string[]> {
+  const rows = await h.t.db
+    .selectFrom("conversation_participants as p")
+    .innerJoin("users as u", "u.id", "p.user_id")
+    .select("u.email")
+    .where("p.conversation_id", "=", conversationId)
+    .orderBy("u.email")
+    .execute();
+  return rows.map((r) => r.email);
+}
+
+/** Row counts of several tables at once, for "nothing was written" assertions. */
+export async function rowCounts<T extends string>(
+  h: Harness,
+  tables: Record<T, string>,
+): Promise<Record<T, number>> {
+  const counts = {} as Record<T, number>;
+  for (const [key, table] of Object.entries(tables) as [T, string][]) {
+    const row = await sql<{
+      n: number;
+    }>`select count(*)::int as n from ${sql.table(table)}`.execute(h.t.db);
+    counts[key] = row.rows[0]?.n ?? 0;
+  }
+  return counts;
+}
+
 /** Row count of a table, for "nothing was written" assertions. */
 export async function countRows(
   h: Harness,

@@ -1,6 +1,10 @@
-import { sql } from "@hearth/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "./harness";
+import {
+  createHarness,
+  type Harness,
+  participantsOf as participantsIn,
+  rowCounts,
+} from "./harness";
 import { draft, outcome, refusalOf } from "./helpers";
 
 let h: Harness;
@@ -9,33 +13,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Rows that submitting or sharing writes, for "nothing was written" assertions. */
-interface Written {
-  requests: number;
-  conversations: number;
-  participants: number;
-  messages: number;
-}
-
-async function written(): Promise<Written> {
-  const row = await sql<Written>`select
-    (select count(*)::int from maintenance_requests) as requests,
-    (select count(*)::int from conversations) as conversations,
-    (select count(*)::int from conversation_participants) as participants,
-    (select count(*)::int from messages) as messages`.execute(h.t.db);
-  return row.rows[0]!;
-}
-
-async function participantsOf(conversationId: string): Promise<string[]> {
-  const rows = await h.t.db
-    .selectFrom("conversation_participants as p")
-    .innerJoin("users as u", "u.id", "p.user_id")
-    .select("u.email")
-    .where("p.conversation_id", "=", conversationId)
-    .orderBy("u.email")
-    .execute();
-  return rows.map((r) => r.email);
-}
+const written = () =>
+  rowCounts(h, {
+    requests: "maintenance_requests",
+    conversations: "conversations",
+    participants: "conversation_participants",
+    messages: "messages",
+  });
 
 async function unitId(slug: string, name: string): Promise<string> {
   return (
@@ -62,7 +46,7 @@ describe("connected (seeds 001-002): one thread per maintenance request", () => 
     expect(result.conversationId).not.toBeNull();
     expect(result.threadReason).toBeNull();
     const conversationId = result.conversationId!;
-    expect(await participantsOf(conversationId)).toEqual([
+    expect(await participantsIn(h, conversationId)).toEqual([
       "owner@connected.demo",
       "resident@connected.demo",
       "team@connected.demo",
@@ -131,7 +115,7 @@ describe("connected (seeds 001-002): one thread per maintenance request", () => 
     const resident = await h.as("resident@connected.demo");
     try {
       const withoutOwner = await resident.maintenance.submit(request("Door sticks"));
-      expect(await participantsOf(withoutOwner.conversationId!)).toEqual([
+      expect(await participantsIn(h, withoutOwner.conversationId!)).toEqual([
         "resident@connected.demo",
         "team@connected.demo",
       ]);
@@ -169,7 +153,7 @@ describe("connected (seeds 001-002): one thread per maintenance request", () => 
       userIds: [await h.userId("pro@connected.demo")],
     });
     expect(shared.created).toBe(true);
-    expect(await participantsOf(shared.conversationId)).toEqual([
+    expect(await participantsIn(h, shared.conversationId)).toEqual([
       "owner@connected.demo",
       "pro@connected.demo",
       "resident@connected.demo",
