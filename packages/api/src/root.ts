@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { authRouter } from "./routers/auth";
+import { boardRouter } from "./routers/board";
 import { broadcastsRouter } from "./routers/broadcasts";
 import { conversationsRouter } from "./routers/conversations";
 import { devMailboxRouter } from "./routers/dev-mailbox";
@@ -14,6 +15,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
+  board: boardRouter,
   broadcasts: broadcastsRouter,
   conversations: conversationsRouter,
   devMailbox: devMailboxRouter,

@@ -17,7 +17,7 @@ import { memberProcedure, router } from "../trpc";
 const id = z.string().uuid();
 const messageId = z.number().int().positive();
 const draft = z.object({
-  clientId: z.string().trim().min(8, "clientId: Use at least 8 characters").max(100),
+  clientId: z.string().trim().min(8, "Use at least 8 characters").max(100),
   body: z
     .string()
     .trim()

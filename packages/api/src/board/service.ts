@@ -1,0 +1,333 @@
+/**
+ * The property message board (seed 002): posts by the management, comments by residents. Board
+ * decisions don't know a post's property, so for residents the actor's `leaseStatus` is filled
+ * with their lease at the post's property (organization-wide posts: their best lease anywhere).
+ */
+import {
+  type BoardCategory,
+  bestLeaseStatus,
+  isoDay,
+  type LeaseStatus,
+  leaseStatus,
+} from "@hearth/db";
+import type { Actor, Decision } from "@hearth/policies";
+import { TRPCError } from "@trpc/server";
+import type { Context } from "../context";
+import { enforce, type PolicyScope } from "../policy/gateway";
+
+type MemberContext = Context & { organizationId: string; user: { id: string } };
+
+/** The viewer's best lease status per property of the organization. */
+async function leaseStatusByProperty(
+  ctx: MemberContext,
+  scope: PolicyScope,
+): Promise<Map<string, LeaseStatus | "none">> {
+  const rows = await ctx.db
+    .selectFrom("lease_residents as lr")
+    .innerJoin("leases as l", "l.id", "lr.lease_id")
+    .innerJoin("units as u", "u.id", "l.unit_id")
+    .select(["u.property_id", "l.starts_on", "l.ends_on"])
+    .where("lr.user_id", "=", ctx.user.id)
+    .where("l.organization_id", "=", ctx.organizationId)
+    .execute();
+  const today = isoDay(scope.now, scope.org.timezone);
+  const byProperty = new Map<string, LeaseStatus[]>();
+  for (const row of rows) {
+    const list = byProperty.get(row.property_id) ?? [];
+    list.push(leaseStatus({ starts_on: row.starts_on, ends_on: row.ends_on }, today));
+    byProperty.set(row.property_id, list);
+  }
+  return new Map([...byProperty].map(([id, statuses]) => [id, bestLeaseStatus(statuses)]));
+}
+
+/** A function giving the actor as seen at a post's property. */
+async function boardActor(
+  ctx: MemberContext,
+  scope: PolicyScope,
+): Promise<(propertyId: string | null) => Actor> {
+  if (scope.actor.kind !== "resident") return () => scope.actor;
+  const leases = await leaseStatusByProperty(ctx, scope);
+  return (propertyId) =>
+    propertyId === null
+      ? scope.actor
+      : { ...scope.actor, leaseStatus: leases.get(propertyId) ?? "none" };
+}
+
+function notFound(what: "post" | "comment" | "property"): TRPCError {
+  return new TRPCError({
+    code: "NOT_FOUND",
+    message: `This ${what} does not exist or you cannot see it.`,
+  });
+}
+
+async function loadPost(ctx: MemberContext, postId: string) {
+  const post = await ctx.db
+    .selectFrom("board_posts as p")
+    .leftJoin("users as a", "a.id", "p.author_id")
+    .select([
+      "p.id",
+      "p.property_id as propertyId",
+      "p.author_id as authorId",
+      "a.display_name as authorName",
+      "p.category",
+      "p.title",
+      "p.body",
+      "p.comments_enabled as commentsEnabled",
+      "p.created_at as createdAt",
+    ])
+    .where("p.id", "=", postId)
+    .where("p.organization_id", "=", ctx.organizationId)
+    .where("p.deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!post) throw notFound("post");
+  return post;
+}
+
+/** Posts the viewer may see, newest first, with comment counts. */
+export async function listPosts(
+  ctx: MemberContext,
+  scope: PolicyScope,
+  input: { search?: string | undefined },
+) {
+  enforce(scope.policy.viewBoard({ actor: scope.actor }));
+  const actorAt = await boardActor(ctx, scope);
+  let query = ctx.db
+    .selectFrom("board_posts as p")
+    .leftJoin("users as a", "a.id", "p.author_id")
+    .leftJoin("properties as pr", "pr.id", "p.property_id")
+    .select((eb) => [
+      "p.id",
+      "p.property_id as propertyId",
+      "pr.name as propertyName",
+      "p.author_id as authorId",
+      "a.display_name as authorName",
+      "p.category",
+      "p.title",
+      "p.body",
+      "p.comments_enabled as commentsEnabled",
+      "p.created_at as createdAt",
+      eb
+        .selectFrom("board_comments as c")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .whereRef("c.post_id", "=", "p.id")
+        .where("c.deleted_at", "is", null)
+        .as("commentCount"),
+    ])
+    .where("p.organization_id", "=", ctx.organizationId)
+    .where("p.deleted_at", "is", null);
+  const search = input.search?.trim();
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb("p.title", "ilike", pattern), eb("p.body", "ilike", pattern)]),
+    );
+  }
+  const rows = await query.orderBy("p.created_at", "desc").orderBy("p.id").execute();
+  return rows
+    .filter((row) => scope.policy.viewBoard({ actor: actorAt(row.propertyId) }).allowed)
+    .map((row) => ({ ...row, commentCount: Number(row.commentCount ?? 0) }));
+}
+
+/**
+ * One post with its comments and what the viewer may do. A manager reading the post marks its
+ * comments as seen, which ends residents' right to remove them where the profile says so.
+ */
+export async function readPost(ctx: MemberContext, scope: PolicyScope, postId: string) {
+  const post = await loadPost(ctx, postId);
+  const actor = (await boardActor(ctx, scope))(post.propertyId);
+  enforce(scope.policy.viewBoard({ actor }));
+  if (actor.kind === "manager") {
+    await ctx.db
+      .updateTable("board_comments")
+      .set({ seen_by_manager_at: scope.now })
+      .where("post_id", "=", post.id)
+      .where("organization_id", "=", ctx.organizationId)
+      .where("seen_by_manager_at", "is", null)
+      .where("deleted_at", "is", null)
+      .execute();
+  }
+  const comments = await ctx.db
+    .selectFrom("board_comments as c")
+    .leftJoin("users as a", "a.id", "c.author_id")
+    .select([
+      "c.id",
+      "c.author_id as authorId",
+      "a.display_name as authorName",
+      "c.body",
+      "c.created_at as createdAt",
+      "c.seen_by_manager_at as seenByManagerAt",
+      "c.deleted_at as deletedAt",
+    ])
+    .where("c.post_id", "=", post.id)
+    .where("c.organization_id", "=", ctx.organizationId)
+    .where("c.deleted_at", "is", null)
+    .orderBy("c.created_at")
+    .orderBy("c.id")
+    .execute();
+  const capabilities: { comment: Decision; toggleComments: Decision } = {
+    comment: scope.policy.commentOnPost({
+      actor,
+      post: { authorId: post.authorId, commentsEnabled: post.commentsEnabled },
+    }),
+    toggleComments: scope.policy.toggleComments({ actor }),
+  };
+  return {
+    ...post,
+    capabilities,
+    comments: comments.map(({ deletedAt, ...comment }) => ({
+      ...comment,
+      canDelete: scope.policy.deleteComment({
+        actor,
+        comment: {
+          authorId: comment.authorId,
+          seenByManagerAt: comment.seenByManagerAt,
+          deletedAt,
+        },
+      }).allowed,
+    })),
+  };
+}
+
+export async function createPost(
+  ctx: MemberContext,
+  scope: PolicyScope,
+  input: { title: string; body: string; category: BoardCategory; propertyId?: string | undefined },
+) {
+  enforce(scope.policy.postToBoard({ actor: scope.actor, category: input.category }));
+  if (input.propertyId) {
+    const property = await ctx.db
+      .selectFrom("properties")
+      .select("id")
+      .where("id", "=", input.propertyId)
+      .where("organization_id", "=", ctx.organizationId)
+      .executeTakeFirst();
+    if (!property) throw notFound("property");
+  }
+  return ctx.db
+    .insertInto("board_posts")
+    .values({
+      organization_id: ctx.organizationId,
+      property_id: input.propertyId ?? null,
+      author_id: ctx.user.id,
+      category: input.category,
+      title: input.title,
+      body: input.body,
+    })
+    .returning(["id", "created_at as createdAt"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function setCommentsEnabled(
+  ctx: MemberContext,
+  scope: PolicyScope,
+  input: { postId: string; enabled: boolean },
+) {
+  const post = await loadPost(ctx, input.postId);
+  enforce(scope.policy.toggleComments({ actor: scope.actor }));
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("board_posts")
+      .set({ comments_enabled: input.enabled, updated_at: scope.now })
+      .where("id", "=", post.id)
+      .where("organization_id", "=", ctx.organizationId)
+      .execute();
+    await trx
+      .insertInto("audit_log")
+      .values({
+        organization_id: ctx.organizationId,
+        actor_id: ctx.user.id,
+        action: input.enabled ? "board_post.comments_enabled" : "board_post.comments_disabled",
+        target_type: "board_post",
+        target_id: post.id,
+        before: JSON.stringify({ commentsEnabled: post.commentsEnabled }),
+        after: JSON.stringify({ commentsEnabled: input.enabled }),
+      })
+      .execute();
+  });
+  return { postId: post.id, commentsEnabled: input.enabled };
+}
+
+export async function addComment(
+  ctx: MemberContext,
+  scope: PolicyScope,
+  input: { postId: string; body: string },
+) {
+  const post = await loadPost(ctx, input.postId);
+  const actor = (await boardActor(ctx, scope))(post.propertyId);
+  enforce(
+    scope.policy.commentOnPost({
+      actor,
+      post: { authorId: post.authorId, commentsEnabled: post.commentsEnabled },
+    }),
+  );
+  return ctx.db
+    .insertInto("board_comments")
+    .values({
+      organization_id: ctx.organizationId,
+      post_id: post.id,
+      author_id: ctx.user.id,
+      body: input.body,
+      // A manager has obviously seen their own comment.
+      seen_by_manager_at: actor.kind === "manager" ? scope.now : null,
+    })
+    .returning(["id", "created_at as createdAt"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function removeComment(
+  ctx: MemberContext,
+  scope: PolicyScope,
+  input: { commentId: string },
+) {
+  const comment = await ctx.db
+    .selectFrom("board_comments as c")
+    .innerJoin("board_posts as p", (join) =>
+      join.onRef("p.id", "=", "c.post_id").onRef("p.organization_id", "=", "c.organization_id"),
+    )
+    .select([
+      "c.id",
+      "c.post_id as postId",
+      "c.author_id as authorId",
+      "c.body",
+      "c.seen_by_manager_at as seenByManagerAt",
+      "c.deleted_at as deletedAt",
+      "p.property_id as propertyId",
+    ])
+    .where("c.id", "=", input.commentId)
+    .where("c.organization_id", "=", ctx.organizationId)
+    .where("p.deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!comment) throw notFound("comment");
+  const actor = (await boardActor(ctx, scope))(comment.propertyId);
+  enforce(
+    scope.policy.deleteComment({
+      actor,
+      comment: {
+        authorId: comment.authorId,
+        seenByManagerAt: comment.seenByManagerAt,
+        deletedAt: comment.deletedAt,
+      },
+    }),
+  );
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("board_comments")
+      .set({ deleted_at: scope.now })
+      .where("id", "=", comment.id)
+      .where("organization_id", "=", ctx.organizationId)
+      .execute();
+    await trx
+      .insertInto("audit_log")
+      .values({
+        organization_id: ctx.organizationId,
+        actor_id: ctx.user.id,
+        action: "board_comment.deleted",
+        target_type: "board_comment",
+        target_id: comment.id,
+        before: JSON.stringify({ body: comment.body, postId: comment.postId }),
+        after: null,
+      })
+      .execute();
+  });
+  return { commentId: comment.id };
+}

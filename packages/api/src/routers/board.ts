@@ -1,0 +1,74 @@
+import { boardCategories } from "@hearth/policies";
+import { z } from "zod";
+import {
+  addComment,
+  createPost,
+  listPosts,
+  readPost,
+  removeComment,
+  setCommentsEnabled,
+} from "../board/service";
+import { policyScope } from "../policy/gateway";
+import { memberProcedure, router } from "../trpc";
+
+const uuid = () => z.string().uuid("Not a valid id");
+
+export const boardRouter = router({
+  /** Posts the viewer may see (residents: their leased properties and organization-wide), newest first. */
+  posts: memberProcedure
+    .input(
+      z
+        .object({
+          search: z.string().trim().max(200, "Use at most 200 characters").optional(),
+        })
+        .default({}),
+    )
+    .query(async ({ ctx, input }) => listPosts(ctx, await policyScope(ctx), input)),
+
+  /** One post, its comments (each with `canDelete`) and the viewer's capabilities on it. */
+  post: memberProcedure
+    .input(z.object({ id: uuid() }))
+    .query(async ({ ctx, input }) => readPost(ctx, await policyScope(ctx), input.id)),
+
+  /** Publish a post, for one property or (without `propertyId`) the whole organization. */
+  createPost: memberProcedure
+    .input(
+      z.object({
+        title: z.string().trim().min(1, "Write a title").max(200, "Use at most 200 characters"),
+        body: z
+          .string()
+          .trim()
+          .min(1, "Write the post")
+          .max(20_000, "Posts are at most 20,000 characters"),
+        category: z.enum(boardCategories, {
+          errorMap: () => ({ message: `Choose one of ${boardCategories.join(", ")}` }),
+        }),
+        propertyId: uuid().optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => createPost(ctx, await policyScope(ctx), input)),
+
+  /** Turn comments on or off for a post. */
+  setCommentsEnabled: memberProcedure
+    .input(z.object({ postId: uuid(), enabled: z.boolean() }))
+    .mutation(async ({ ctx, input }) => setCommentsEnabled(ctx, await policyScope(ctx), input)),
+
+  /** Comment on a post. */
+  comment: memberProcedure
+    .input(
+      z.object({
+        postId: uuid(),
+        body: z
+          .string()
+          .trim()
+          .min(1, "Write a comment")
+          .max(5_000, "Comments are at most 5,000 characters"),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => addComment(ctx, await policyScope(ctx), input)),
+
+  /** Remove a comment (soft delete; the audit log keeps its text). */
+  deleteComment: memberProcedure
+    .input(z.object({ commentId: uuid() }))
+    .mutation(async ({ ctx, input }) => removeComment(ctx, await policyScope(ctx), input)),
+});
