@@ -68,14 +68,14 @@ async function collectEvents(
   base: string,
   cookie: string,
   input: Record<string, unknown>,
-  until: (events: { id: string; data: { messageId?: number } }[]) => boolean,
+  until: (events: { id: string; data: { type: string; messageId?: number } }[]) => boolean,
   onOpen: () => Promise<void>,
   timeoutMs = 8_000,
 ) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const url = `${base}/api/trpc/live.events?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const events: { id: string; data: { messageId?: number } }[] = [];
+  const events: { id: string; data: { type: string; messageId?: number } }[] = [];
   try {
     const response = await fetch(url, {
       headers: { cookie, accept: "text/event-stream" },
@@ -95,12 +95,16 @@ async function collectEvents(
         buffer = buffer.slice(end + 2);
         const id = block.match(/^id: ?(.*)$/m)?.[1];
         const data = block.match(/^data: ?(.*)$/m)?.[1];
-        if (!opened && /^event: ?connected/m.test(block)) {
+        const parsed =
+          id && data
+            ? (JSON.parse(data) as { json: { type: string; messageId?: number } }).json
+            : null;
+        if (parsed && id) events.push({ id, data: parsed });
+        // The subscription says "ready" once it listens; sending earlier could race it.
+        if (!opened && parsed?.type === "ready") {
           opened = true;
           await onOpen();
         }
-        if (id && data)
-          events.push({ id, data: (JSON.parse(data) as { json: { messageId?: number } }).json });
         end = buffer.indexOf("\n\n");
       }
     }

@@ -44,8 +44,20 @@ export const liveRouter = router({
           });
         }
       } else {
-        lastMessageId = 0;
+        const newest = await ctx.db
+          .selectFrom("messages as m")
+          .innerJoin("conversation_participants as me", (join) =>
+            join
+              .onRef("me.conversation_id", "=", "m.conversation_id")
+              .on("me.user_id", "=", ctx.user.id),
+          )
+          .select((eb) => eb.fn.max("m.id").as("id"))
+          .executeTakeFirst();
+        lastMessageId = Number(newest?.id ?? 0);
       }
+      // Listening from here on: the client refreshes what it shows, so nothing sent between its
+      // page load and this moment is missed, and later reconnects resume from this id.
+      yield tracked(nextId(lastMessageId, ++sequence), { type: "ready" as const });
       for await (const event of events) {
         if (event.type === "message") {
           if (event.change === "created" && event.messageId <= lastMessageId) continue;

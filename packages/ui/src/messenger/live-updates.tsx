@@ -1,27 +1,25 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { getQueryKey } from "@trpc/react-query";
 import { trpc } from "../trpc";
 
 /**
  * Keeps every open view current: on each live event for the signed-in user, the affected queries
- * (inbox, that thread, the unread badge) refetch. Mounted once in the signed-in layout.
+ * (inbox, that thread, the unread badge) refetch. When the stream is (re)established it says
+ * "ready", and everything refetches, so nothing sent while it was connecting is missed.
+ * Mounted once in the signed-in layout.
  */
 export function LiveUpdates() {
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   trpc.live.events.useSubscription(
     {},
     {
       onData: ({ data }) => {
-        void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.conversations.list) });
-        void queryClient.invalidateQueries({
-          queryKey: getQueryKey(trpc.conversations.unreadTotal),
-        });
-        void queryClient.invalidateQueries({
-          queryKey: getQueryKey(trpc.conversations.messages, { id: data.conversationId }, "any"),
-        });
-        void queryClient.invalidateQueries({
-          queryKey: getQueryKey(trpc.conversations.get, { id: data.conversationId }),
-        });
+        if (data.type === "ready") {
+          void utils.conversations.invalidate();
+          return;
+        }
+        void utils.conversations.list.invalidate();
+        void utils.conversations.unreadTotal.invalidate();
+        void utils.conversations.messages.invalidate({ id: data.conversationId });
+        void utils.conversations.get.invalidate({ id: data.conversationId });
       },
     },
   );
