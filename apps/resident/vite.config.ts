@@ -37,6 +37,14 @@ export default defineConfig({
       "@trpc/client",
       "@trpc/react-query",
       "superjson",
+      // Reached by the scan through server modules; bundled up front so that finding them on a
+      // first page load cannot trigger a dependency re-optimization and a full page reload.
+      "@trpc/server",
+      "@trpc/server/http",
+      "@trpc/server/adapters/fetch",
+      "zod",
+      "@remix-run/node",
+      "kysely",
     ],
     // Server-only packages the scan reaches through the workspace's server modules; they never
     // run in a browser, so they must not be pre-bundled for one.

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
 import { repoRoot } from "../src/paths";
 import { waitForHealth } from "../src/wait";
@@ -42,6 +43,34 @@ function killGroup(child: ChildProcess): void {
     if (child.pid) process.kill(-child.pid, "SIGKILL");
   } catch {
     // already gone
+  }
+}
+
+/**
+ * Loads each app once in the browser, so Vite compiles and pre-bundles what pages need before a
+ * test depends on a page staying put (a late re-optimization reloads open pages).
+ */
+async function warmUp(urls: string[]): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+  try {
+    for (const url of urls) {
+      const page = await browser.newPage();
+      await page.goto(`${url}/login`);
+      await page.waitForLoadState("networkidle");
+      await page.close();
+    }
+  } finally {
+    await browser.close();
   }
 }
 
@@ -85,6 +114,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     killGroup(launcher);
     throw error;
   }
+  await warmUp([managerUrl, residentUrl]);
   project.provide("e2e", { managerUrl, residentUrl });
   return async () => {
     const exited = new Promise((resolve) => launcher.once("exit", resolve));
