@@ -68,6 +68,8 @@ export interface OrganizationsTable {
   mode: ColumnType<OrganizationMode, OrganizationMode | undefined, OrganizationMode>;
   timezone: Generated<string>;
   business_hours: JSONColumnType<BusinessHours | null, string | null | undefined, string | null>;
+  /** Bumped by every change of the policy settings; a save carrying an older one is stale. */
+  settings_version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -348,7 +350,35 @@ export interface DevMailboxTable {
   recipient: string;
   subject: string | null;
   body: string;
+  /** One row per key: a retried delivery never shows twice. */
+  idempotency_key: string | null;
   created_at: Generated<Date>;
+}
+
+/** A row of the live event log (see migration 0003). `xid` is a full transaction id (xid8). */
+export interface LiveEventsTable {
+  id: Identity;
+  xid: ColumnType<string, never, never>;
+  organization_id: string;
+  conversation_id: string | null;
+  recipients: ColumnType<string[], string[], string[]>;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  created_at: Generated<Date>;
+}
+
+/** An email to send, written in the transaction that causes it (the outbox). */
+export interface OutboundEmailsTable {
+  id: Identity;
+  organization_id: string | null;
+  /** What makes two enqueues the same email (e.g. "broadcast:<message>:<user>"). */
+  dedupe_key: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: Generated<Date>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: NullableTimestamp;
 }
 
 export interface Database {
@@ -377,6 +407,8 @@ export interface Database {
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   dev_mailbox: DevMailboxTable;
+  live_events: LiveEventsTable;
+  outbound_emails: OutboundEmailsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
