@@ -1,3 +1,4 @@
+import { databaseUnavailableReason } from "@hearth/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -12,15 +13,33 @@ function describeZodError(error: ZodError): string {
     .join("; ");
 }
 
+/** What a user reads when the database cannot take the request in time. */
+export const BUSY_MESSAGE = "The service is busy. Try again in a moment.";
+
+/**
+ * A 503 when `error` is the database out of reach for now (no free connection in time, a
+ * statement or an idle transaction over its timeout, a lost connection); null otherwise.
+ */
+export function asServiceUnavailable(error: unknown): TRPCError | null {
+  if (error instanceof TRPCError && error.code === "SERVICE_UNAVAILABLE") return error;
+  if (!databaseUnavailableReason(error)) return null;
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: BUSY_MESSAGE, cause: error });
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
+    // The procedures' middleware maps these already; this catches what it cannot see (context
+    // creation over HTTP, a subscription failing while it streams).
+    const busy =
+      error.code === "INTERNAL_SERVER_ERROR" && databaseUnavailableReason(error) !== null;
     return {
       ...shape,
-      message: zodError ? describeZodError(zodError) : shape.message,
+      message: busy ? BUSY_MESSAGE : zodError ? describeZodError(zodError) : shape.message,
       data: {
         ...shape.data,
+        ...(busy ? { code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503 } : {}),
         // Never show a stack outside development.
         stack: undefined,
         fieldErrors: zodError
@@ -65,6 +84,17 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
   const ms = Math.round(performance.now() - started);
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    const reason = databaseUnavailableReason(result.error);
+    if (reason) {
+      ctx.log.warn({ path, type, ms, reason }, "procedure refused: database unavailable");
+      throw new TRPCError({
+        code: "SERVICE_UNAVAILABLE",
+        message: BUSY_MESSAGE,
+        cause: result.error,
+      });
+    }
+  }
   if (result.ok) ctx.log.debug({ path, type, ms }, "procedure ok");
   else if (result.error.code === "INTERNAL_SERVER_ERROR")
     ctx.log.error({ path, type, ms, err: result.error.cause ?? result.error }, "procedure failed");
@@ -72,7 +102,17 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(logged);
+/**
+ * A mutation's live events are in the log once it returns (its transactions have committed), so
+ * the hub is told to read and other processes are woken. Coalesced; costs nothing without events.
+ */
+const wakeLiveAfterMutation = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === "mutation") ctx.live.wake();
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(logged).use(wakeLiveAfterMutation);
 
 /** Any signed-in user. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -6,21 +6,20 @@ import {
   type LeaseStatus,
   leaseStatus,
   type MessageType,
-  messageTypes,
   sql,
 } from "@hearth/db";
-import type {
-  AudienceFilter,
-  AudienceFilters,
-  BroadcastAudience,
-  Decision,
-  MemberStatus,
+import {
+  type AudienceFilters,
+  type BroadcastAudience,
+  broadcastOptions,
+  type MemberStatus,
 } from "@hearth/policies";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
+import { addParticipants, insertConversation } from "../data/conversations";
+import { writeMessage } from "../data/messages";
 import { loadParties } from "../policy/facts";
 import { enforce, type PolicyScope } from "../policy/gateway";
-import { publishLiveEvent } from "../realtime/hub";
 import { enforceDraft } from "./send";
 
 type MemberContext = Context & {
@@ -41,8 +40,6 @@ interface Candidate extends Recipient {
   leases: { propertyId: string; status: LeaseStatus }[];
 }
 
-/** NOTIFY payloads are limited to 8000 bytes: live events name at most this many recipients. */
-const RECIPIENTS_PER_EVENT = 150;
 /** Names a preview lists. */
 const PREVIEW_NAMES = 50;
 /** Email copies sent at once. */
@@ -169,9 +166,9 @@ export async function resolveAudience(
   const excluded: { id: string; name: string; reason: string }[] = [];
   for (const member of members) {
     const party = parties.get(member.id);
-    const decision: Decision = party
+    const decision = party
       ? scope.policy.receiveBroadcast({ org: scope.orgFacts, recipient: party })
-      : { allowed: false, code: "not_broadcast_recipient", reason: "Not in your organization." };
+      : scope.policy.membershipGate({ people: [party] });
     if (decision.allowed)
       recipients.push({ id: member.id, name: member.name, email: member.email });
     else if (audience.type === "specific")
@@ -180,32 +177,17 @@ export async function resolveAudience(
   return { recipients, excluded };
 }
 
-/** What the composer offers this manager, each part as the policy answers it. */
+/** What the composer offers this manager, as the policy's `broadcastOptions` answers it. */
 export async function broadcastComposer(ctx: MemberContext, scope: PolicyScope) {
-  const { policy, actor } = scope;
-  const can = policy.sendBroadcast({ actor });
+  const offered = broadcastOptions(scope.policy, { actor: scope.actor });
+  const can = offered.send;
   const organization = await ctx.db
     .selectFrom("organizations")
     .select("name")
     .where("id", "=", ctx.organizationId)
     .executeTakeFirstOrThrow();
   if (!can.allowed) return { can, organizationName: organization.name, compose: null };
-  const probe = (audience: BroadcastAudience) => policy.sendBroadcast({ actor, audience });
-  const filterProbes: Record<AudienceFilter, Decision> = {
-    property: probe({ type: "filtered", filters: { propertyIds: ["probe"] } }),
-    lease_status: probe({ type: "filtered", filters: { leaseStatuses: ["active"] } }),
-    plan: probe({ type: "filtered", filters: { plans: ["probe"] } }),
-    member_status: probe({ type: "filtered", filters: { memberStatuses: ["active"] } }),
-  };
-  const filters = Object.fromEntries(
-    Object.entries(filterProbes).map(([filter, decision]) => [filter, decision.allowed]),
-  ) as Record<AudienceFilter, boolean>;
-  const audiences = {
-    all: probe({ type: "all" }),
-    // Available when at least one filter is; otherwise the policy's reason.
-    filtered: Object.values(filterProbes).find((d) => d.allowed) ?? filterProbes.property,
-    specific: probe({ type: "specific", userIds: ["probe"] }),
-  };
+  const { property, lease_status, plan, member_status } = offered.filters;
   const [properties, plans, people] = await Promise.all([
     ctx.db
       .selectFrom("properties")
@@ -227,16 +209,19 @@ export async function broadcastComposer(ctx: MemberContext, scope: PolicyScope) 
     can,
     organizationName: organization.name,
     compose: {
-      audiences,
-      filters,
+      audiences: offered.audiences,
+      filters: {
+        property: property.allowed,
+        lease_status: lease_status.allowed,
+        plan: plan.allowed,
+        member_status: member_status.allowed,
+      },
       /** Whether to show how many people the message reaches (seed 003). */
-      showRecipientCount: policy.knobs.showRecipientCount,
-      noReply: policy.knobs.broadcastNoReply,
-      sender: policy.knobs.broadcastSender,
-      copyToEmail: policy.copyToEmail({ actor }),
-      messageTypes: messageTypes.filter(
-        (type) => type === "general" || policy.chooseMessageType({ actor, type }).allowed,
-      ),
+      showRecipientCount: offered.showRecipientCount,
+      noReply: offered.noReply,
+      sender: offered.sender,
+      copyToEmail: offered.copyToEmail,
+      messageTypes: offered.messageTypes,
       properties,
       plans: plans.map((p) => p.plan!).filter(Boolean),
       people: people.recipients.map(({ id, name }) => ({ id, name })),
@@ -359,74 +344,35 @@ export async function sendBroadcast(
     const retried = await findBroadcast(trx, ctx.organizationId, ctx.user.id, input.clientId);
     if (retried) return { ...retried, created: false };
     const now = ctx.clock.now();
-    const conversation = await trx
-      .insertInto("conversations")
-      .values({
-        organization_id: ctx.organizationId,
-        kind: "broadcast",
-        title: organization.name,
-        unit_id: null,
-        maintenance_request_id: null,
-        created_by: ctx.user.id,
-        no_reply: noReply,
-        last_message_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const memberIds = [ctx.user.id, ...recipients.map((r) => r.id)];
-    for (const part of chunks(memberIds, 1000))
-      await trx
-        .insertInto("conversation_participants")
-        .values(
-          part.map((userId) => ({
-            conversation_id: conversation.id,
-            user_id: userId,
-            organization_id: ctx.organizationId,
-          })),
-        )
-        .execute();
-    const message = await trx
-      .insertInto("messages")
-      .values({
-        organization_id: ctx.organizationId,
-        conversation_id: conversation.id,
-        sender_id: senderId,
-        client_id: input.clientId,
-        body: input.body,
-        type: input.type,
-        priority: "normal",
-        copy_to_email: input.copyToEmail,
-        scheduled_for: null,
-        sent_at: now,
-        created_at: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(["sender_id", "client_id"]).where("client_id", "is not", null).doNothing(),
-      )
-      .returning("id")
-      .executeTakeFirst();
-    if (!message)
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: "clientId: This id was already used for another message.",
-      });
-    // The sender has read what they sent.
-    await trx
-      .updateTable("conversation_participants")
-      .set({ last_read_message_id: message.id, last_read_at: now })
-      .where("conversation_id", "=", conversation.id)
-      .where("user_id", "=", ctx.user.id)
-      .execute();
-    for (const part of chunks(memberIds, RECIPIENTS_PER_EVENT))
-      await publishLiveEvent(trx, {
-        type: "message",
-        change: "created",
-        conversationId: conversation.id,
-        messageId: message.id,
-        recipients: part,
-      });
+    const conversationId = await insertConversation(trx, {
+      organizationId: ctx.organizationId,
+      kind: "broadcast",
+      title: organization.name,
+      unitId: null,
+      maintenanceRequestId: null,
+      createdBy: ctx.user.id,
+      noReply,
+      at: now,
+    });
+    await addParticipants(trx, ctx.organizationId, conversationId, [
+      ctx.user.id,
+      ...recipients.map((r) => r.id),
+    ]);
+    const message = await writeMessage(trx, {
+      organizationId: ctx.organizationId,
+      conversationId,
+      senderId,
+      clientId: input.clientId,
+      body: input.body,
+      type: input.type,
+      priority: "normal",
+      copyToEmail: input.copyToEmail,
+      sentAt: now,
+      // The sender has read what they sent.
+      readBy: [ctx.user.id],
+    });
     return {
-      conversationId: conversation.id,
+      conversationId,
       messageId: message.id,
       recipientCount: recipients.length,
       created: true,

@@ -1,11 +1,12 @@
 import { type Database, isoDay, type Kysely, leaseStatus, sql, type Transaction } from "@hearth/db";
-import type { Decision, MaintenanceRequestFacts, Party } from "@hearth/policies";
+import type { MaintenanceRequestFacts } from "@hearth/policies";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
+import { addParticipants, insertConversation, lockConversation } from "../data/conversations";
+import { writeMessage } from "../data/messages";
 import { loadParties } from "../policy/facts";
 import { enforce, type PolicyScope } from "../policy/gateway";
 import { publishLiveEvent } from "../realtime/hub";
-import { insertMessage } from "./send";
 
 type MemberContext = Context & {
   organizationId: string;
@@ -147,48 +148,21 @@ async function managersForThread(
     .map((m) => m.id);
 }
 
-async function addParticipants(
-  trx: Transaction<Database>,
-  organizationId: string,
-  conversationId: string,
-  userIds: readonly string[],
-): Promise<string[]> {
-  if (userIds.length === 0) return [];
-  const rows = await trx
-    .insertInto("conversation_participants")
-    .values(
-      userIds.map((userId) => ({
-        conversation_id: conversationId,
-        user_id: userId,
-        organization_id: organizationId,
-      })),
-    )
-    .onConflict((oc) => oc.columns(["conversation_id", "user_id"]).doNothing())
-    .returning("user_id")
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
 async function insertThread(
   trx: Transaction<Database>,
   ctx: MemberContext,
   request: { id: string; title: string },
 ): Promise<string> {
-  const row = await trx
-    .insertInto("conversations")
-    .values({
-      organization_id: ctx.organizationId,
-      kind: "maintenance",
-      title: request.title,
-      unit_id: null,
-      maintenance_request_id: request.id,
-      // Created by the system from the request (policy facts: createdByKind null).
-      created_by: null,
-      last_message_at: ctx.clock.now(),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertConversation(trx, {
+    organizationId: ctx.organizationId,
+    kind: "maintenance",
+    title: request.title,
+    unitId: null,
+    maintenanceRequestId: request.id,
+    // Created by the system from the request (policy facts: createdByKind null).
+    createdBy: null,
+    at: ctx.clock.now(),
+  });
 }
 
 export interface SubmitResult {
@@ -241,18 +215,17 @@ export async function submitRequest(
     if (threadReason !== null) return { requestId: request.id, conversationId: null, threadReason };
     const conversationId = await insertThread(trx, ctx, { id: request.id, title: input.title });
     await addParticipants(trx, ctx.organizationId, conversationId, [ctx.user.id, ...managerIds]);
-    await insertMessage(
-      trx,
-      ctx,
+    await writeMessage(trx, {
+      organizationId: ctx.organizationId,
       conversationId,
-      {
-        clientId: firstMessageClientId(request.id),
-        body: input.description,
-        type: "maintenance",
-        priority: "normal",
-      },
-      [],
-    );
+      senderId: ctx.user.id,
+      clientId: firstMessageClientId(request.id),
+      body: input.description,
+      type: "maintenance",
+      priority: "normal",
+      sentAt: ctx.clock.now(),
+      readBy: [ctx.user.id],
+    });
     return { requestId: request.id, conversationId, threadReason: null };
   });
 }
@@ -344,15 +317,14 @@ export async function shareRequest(
   const managerIds = existing ? [] : await managersForThread(ctx, scope, facts);
 
   return ctx.db.transaction().execute(async (trx) => {
-    // Serializes shares of one request, so two at once never create two threads.
-    await trx
-      .selectFrom("maintenance_requests")
-      .select("id")
-      .where("id", "=", request.id)
-      .forUpdate()
-      .execute();
+    // Serializes shares of one request, so two at once never create two threads. Advisory, so
+    // that the thread's own lock below still comes before this transaction's first write.
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`maintenance:${request.id}`}, 0))`.execute(
+      trx,
+    );
     const thread = await threadOf(trx, ctx.organizationId, request.id);
     if (thread) {
+      await lockConversation(trx, thread.id);
       const added = await addParticipants(trx, ctx.organizationId, thread.id, invitees);
       const latest = await trx
         .selectFrom("messages")
@@ -377,35 +349,16 @@ export async function shareRequest(
     const members = [...new Set([ctx.user.id, ...withSubmitter, ...managerIds, ...invitees])];
     await addParticipants(trx, ctx.organizationId, conversationId, members);
     // The thread opens with the request as its submitter wrote it.
-    const now = ctx.clock.now();
-    const first = await trx
-      .insertInto("messages")
-      .values({
-        organization_id: ctx.organizationId,
-        conversation_id: conversationId,
-        sender_id: request.submitted_by,
-        client_id: firstMessageClientId(request.id),
-        body: request.description || request.title,
-        type: "maintenance",
-        priority: "normal",
-        scheduled_for: null,
-        sent_at: now,
-        created_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable("conversation_participants")
-      .set({ last_read_message_id: first.id, last_read_at: now })
-      .where("conversation_id", "=", conversationId)
-      .where("user_id", "in", [ctx.user.id, request.submitted_by])
-      .execute();
-    await publishLiveEvent(trx, {
-      type: "message",
-      change: "created",
+    await writeMessage(trx, {
+      organizationId: ctx.organizationId,
       conversationId,
-      messageId: first.id,
-      recipients: members,
+      senderId: request.submitted_by,
+      clientId: firstMessageClientId(request.id),
+      body: request.description || request.title,
+      type: "maintenance",
+      priority: "normal",
+      sentAt: ctx.clock.now(),
+      readBy: [ctx.user.id, request.submitted_by],
     });
     return { conversationId, created: true, added: invitees };
   });
@@ -466,25 +419,6 @@ export async function unitsForForm(ctx: MemberContext, scope: PolicyScope) {
   return currentUnitsOf(ctx, scope, ctx.user.id);
 }
 
-/**
- * Whether this manager's "Maintenance Settings" switch (threads for tenant-submitted requests)
- * does anything here, asked of the policy with a tenant-submitted request.
- */
-export function optOutDecision(scope: PolicyScope): Decision {
-  const tenant: Party = {
-    userId: "00000000-0000-0000-0000-000000000000",
-    kind: "resident",
-    managerRole: null,
-    connection: "connected",
-    leaseStatus: "active",
-  };
-  return scope.policy.maintenanceThread({
-    recipient: scope.actor,
-    request: { submittedBy: tenant, sharedWith: [] },
-    settings: { tenantRequestThreads: false },
-  });
-}
-
 /** A manager's own "Maintenance Settings": threads for requests their tenants submit. */
 export async function maintenanceSettings(ctx: MemberContext, scope: PolicyScope) {
   const row = await ctx.db
@@ -493,20 +427,10 @@ export async function maintenanceSettings(ctx: MemberContext, scope: PolicyScope
     .where("user_id", "=", ctx.user.id)
     .where("organization_id", "=", ctx.organizationId)
     .executeTakeFirst();
-  const probe = optOutDecision(scope);
   return {
     enabled: row?.enabled ?? true,
     /** Allowed when the switch applies in this organization; otherwise why not. */
-    optOut:
-      probe.code === "maintenance_threads_opted_out"
-        ? ({ allowed: true, code: "ok", reason: "You may turn these threads off." } as const)
-        : probe.allowed
-          ? ({
-              allowed: false,
-              code: "maintenance_threads_disabled",
-              reason: "Managers can't turn off maintenance request threads in this organization.",
-            } as const)
-          : probe,
+    optOut: scope.policy.configureMaintenanceThreads({ actor: scope.actor }),
   };
 }
 

@@ -1,10 +1,19 @@
-import { type ConversationKind, isoDay, sql } from "@hearth/db";
-import type { Party } from "@hearth/policies";
+import { type Database, isoDay, type Kysely } from "@hearth/db";
+import type { ConversationFacts } from "@hearth/policies";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
-import { loadParties } from "../policy/facts";
+import {
+  addParticipants,
+  findExistingConversation,
+  insertConversation,
+  lockConversation,
+  lockConversationStart,
+} from "../data/conversations";
+import { residentsWithActiveLease } from "../data/leases";
+import { conversationOfClientId, writeMessage } from "../data/messages";
+import { loadNamedParties } from "../policy/facts";
 import { enforce, type PolicyScope } from "../policy/gateway";
-import { enforceDraft, insertMessage, type MessageDraft } from "./send";
+import { enforceDraft, type MessageDraft, mentionsIn } from "./send";
 
 export type StartTarget =
   | { kind: "direct"; recipientId: string }
@@ -18,65 +27,24 @@ type MemberContext = Context & {
 
 /** The residents of a unit whose lease is active today: a unit group chat's members. */
 async function currentResidentsOf(
-  ctx: MemberContext,
+  db: Kysely<Database>,
+  organizationId: string,
   unitId: string,
   today: string,
 ): Promise<string[]> {
-  const unit = await ctx.db
-    .selectFrom("units")
-    .select("id")
-    .where("id", "=", unitId)
-    .where("organization_id", "=", ctx.organizationId)
-    .executeTakeFirst();
-  if (!unit)
+  const residents = await residentsWithActiveLease(db, organizationId, unitId, today);
+  if (!residents)
     throw new TRPCError({
       code: "NOT_FOUND",
       message: "unitId: No such unit in your organization.",
     });
-  const rows = await ctx.db
-    .selectFrom("lease_residents as lr")
-    .innerJoin("leases as l", "l.id", "lr.lease_id")
-    .select("lr.user_id")
-    .distinct()
-    .where("l.unit_id", "=", unitId)
-    .where("l.starts_on", "<=", today)
-    .where((eb) => eb.or([eb("l.ends_on", "is", null), eb("l.ends_on", ">=", today)]))
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
-/** An existing conversation the new one should continue instead (same people, same kind). */
-async function existingConversation(
-  ctx: MemberContext,
-  kind: ConversationKind,
-  memberIds: string[],
-  unitId: string | null,
-) {
-  if (kind === "unit_group" && unitId) {
-    const row = await ctx.db
-      .selectFrom("conversations")
-      .select("id")
-      .where("kind", "=", "unit_group")
-      .where("unit_id", "=", unitId)
-      .where("organization_id", "=", ctx.organizationId)
-      .executeTakeFirst();
-    return row?.id ?? null;
-  }
-  if (kind === "broadcast" || kind === "maintenance") return null;
-  const row = await ctx.db
-    .selectFrom("conversations as c")
-    .select("c.id")
-    .where("c.kind", "=", kind)
-    .where("c.organization_id", "=", ctx.organizationId)
-    .where(sql<boolean>`(select array_agg(p.user_id order by p.user_id) from conversation_participants p where p.conversation_id = c.id)
-      = ${sql.val([...memberIds].sort())}::uuid[]`)
-    .executeTakeFirst();
-  return row?.id ?? null;
+  return residents;
 }
 
 /**
  * Starts a conversation (or continues the one these people already have) with a first message.
- * The policy decides who may start what with whom; nothing is written when it refuses.
+ * The policy decides who may start what with whom, and whom the message may @-mention; nothing is
+ * written when it refuses.
  */
 export async function startConversation(
   ctx: MemberContext,
@@ -89,7 +57,7 @@ export async function startConversation(
     target.kind === "direct"
       ? [target.recipientId]
       : target.kind === "unit_group"
-        ? await currentResidentsOf(ctx, target.unitId, today)
+        ? await currentResidentsOf(ctx.db, ctx.organizationId, target.unitId, today)
         : target.recipientIds;
   const unique = [...new Set(recipientIds)].filter((id) => id !== ctx.user.id);
   if (unique.length === 0) {
@@ -101,74 +69,74 @@ export async function startConversation(
           : "recipientIds: Choose at least one person.",
     });
   }
-  const parties = await loadParties(
+  const memberIds = [ctx.user.id, ...unique];
+  const people = await loadNamedParties(
     ctx.db,
     ctx.organizationId,
-    unique,
+    memberIds,
     scope.now,
     scope.org.timezone,
   );
-  if (parties.size !== unique.length)
+  const recipients = unique.map((id) => people.get(id)?.party);
+  if (recipients.some((party) => party === undefined))
     throw new TRPCError({
       code: "NOT_FOUND",
       message: "recipientIds: No such person in your organization.",
     });
-  const recipients: Party[] = unique.map((id) => parties.get(id)!);
   enforce(
     scope.policy.startConversation({
       org: scope.orgFacts,
       actor: scope.actor,
       kind: target.kind,
-      recipients,
+      recipients: recipients.filter((party) => party !== undefined),
     }),
   );
   enforceDraft(scope, draft);
+  const conversation: ConversationFacts = {
+    kind: target.kind,
+    noReply: false,
+    createdByKind: scope.actor.kind,
+    participants: [...people.values()].map((person) => person.party),
+  };
+  const mentioned = mentionsIn(scope, draft.body, conversation, [...people.values()]);
 
-  const memberIds = [ctx.user.id, ...unique];
-  const names = await ctx.db
-    .selectFrom("users")
-    .select(["id", "display_name"])
-    .where("id", "in", memberIds)
-    .execute();
-  const mentionable = names.map((n) => ({ userId: n.id, name: n.display_name }));
+  const unitId = target.kind === "unit_group" ? target.unitId : null;
   return ctx.db.transaction().execute(async (trx) => {
-    const retried = await trx
-      .selectFrom("messages")
-      .select("conversation_id")
-      .where("sender_id", "=", ctx.user.id)
-      .where("client_id", "=", draft.clientId)
-      .executeTakeFirst();
-    if (retried) return { conversationId: retried.conversation_id, created: false };
-    const unitId = target.kind === "unit_group" ? target.unitId : null;
-    let conversationId = await existingConversation(ctx, target.kind, memberIds, unitId);
-    if (!conversationId) {
-      const created = await trx
-        .insertInto("conversations")
-        .values({
-          organization_id: ctx.organizationId,
-          kind: target.kind,
-          title: target.kind === "team" ? (target.title ?? null) : null,
-          unit_id: unitId,
-          maintenance_request_id: null,
-          created_by: ctx.user.id,
-          last_message_at: scope.now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      conversationId = created.id;
-    }
-    await trx
-      .insertInto("conversation_participants")
-      .values(
-        memberIds.map((userId) => ({
-          conversation_id: conversationId,
-          user_id: userId,
-          organization_id: ctx.organizationId,
-        })),
-      )
-      .onConflict((oc) => oc.columns(["conversation_id", "user_id"]).doNothing())
-      .execute();
-    await insertMessage(trx, ctx, conversationId, draft, mentionable);
-    return { conversationId, created: true };
+    const retried = await conversationOfClientId(trx, ctx.user.id, draft.clientId);
+    if (retried) return { conversationId: retried, created: false };
+    const key = { organizationId: ctx.organizationId, kind: target.kind, memberIds, unitId };
+    await lockConversationStart(trx, key);
+    let conversationId = await findExistingConversation(
+      trx,
+      ctx.organizationId,
+      target.kind,
+      memberIds,
+      unitId,
+    );
+    if (conversationId) await lockConversation(trx, conversationId);
+    else
+      conversationId = await insertConversation(trx, {
+        organizationId: ctx.organizationId,
+        kind: target.kind,
+        title: target.kind === "team" ? (target.title ?? null) : null,
+        unitId,
+        maintenanceRequestId: null,
+        createdBy: ctx.user.id,
+        at: scope.now,
+      });
+    await addParticipants(trx, ctx.organizationId, conversationId, memberIds);
+    const written = await writeMessage(trx, {
+      organizationId: ctx.organizationId,
+      conversationId,
+      senderId: ctx.user.id,
+      clientId: draft.clientId,
+      body: draft.body,
+      type: draft.type,
+      priority: draft.priority,
+      sentAt: ctx.clock.now(),
+      readBy: [ctx.user.id],
+      mentions: { userIds: mentioned, by: ctx.user.displayName },
+    });
+    return { conversationId, created: written.created };
   });
 }

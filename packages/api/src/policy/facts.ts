@@ -8,19 +8,22 @@ import {
 } from "@hearth/db";
 import type { Actor, ConversationFacts, OrganizationFacts, Party } from "@hearth/policies";
 
+/** Whose facts to load: these people, or everyone taking part in a conversation. */
+type PartySelection = { userIds: readonly string[] } | { conversationId: string };
+
 /**
  * Loads what policies decide on, for people of one organization: kind and role, connection (the
- * account owner counts as connected), the best lease status and coworking member status.
- * Unknown ids and people of other organizations are simply absent from the result.
+ * account owner counts as connected), the best lease status and coworking member status, with
+ * each person's display name. Unknown ids and other organizations' people are simply absent.
  */
-export async function loadParties(
+async function loadPeople(
   db: Kysely<Database>,
   organizationId: string,
-  userIds: readonly string[],
+  selection: PartySelection,
   now: Date,
   timeZone: string,
-): Promise<Map<string, Actor>> {
-  if (userIds.length === 0) return new Map();
+): Promise<Map<string, { party: Actor; name: string }>> {
+  if ("userIds" in selection && selection.userIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("users")
     .leftJoin("connections", (join) =>
@@ -32,6 +35,7 @@ export async function loadParties(
     .leftJoin("leases", "leases.id", "lease_residents.lease_id")
     .select([
       "users.id",
+      "users.display_name",
       "users.kind",
       "users.manager_role",
       "users.permissions",
@@ -41,64 +45,101 @@ export async function loadParties(
       "leases.ends_on",
     ])
     .where("users.organization_id", "=", organizationId)
-    .where("users.id", "in", [...userIds])
+    .where((eb) =>
+      "userIds" in selection
+        ? eb("users.id", "in", [...selection.userIds])
+        : eb(
+            "users.id",
+            "in",
+            eb
+              .selectFrom("conversation_participants")
+              .select("user_id")
+              .where("conversation_id", "=", selection.conversationId),
+          ),
+    )
     .execute();
   const today = isoDay(now, timeZone);
   const leases = new Map<string, LeaseStatus[]>();
-  const parties = new Map<string, Actor>();
+  const people = new Map<string, { party: Actor; name: string }>();
   for (const row of rows) {
     const statuses = leases.get(row.id) ?? [];
     if (row.starts_on)
       statuses.push(leaseStatus({ starts_on: row.starts_on, ends_on: row.ends_on }, today));
     leases.set(row.id, statuses);
-    parties.set(row.id, {
-      userId: row.id,
-      kind: row.kind,
-      managerRole: row.manager_role,
-      permissions: row.permissions,
-      connection: row.manager_role === "account_owner" ? "connected" : (row.connection ?? "none"),
-      leaseStatus: "none",
-      memberStatus: row.member_status,
+    people.set(row.id, {
+      name: row.display_name,
+      party: {
+        userId: row.id,
+        kind: row.kind,
+        managerRole: row.manager_role,
+        permissions: row.permissions,
+        connection: row.manager_role === "account_owner" ? "connected" : (row.connection ?? "none"),
+        leaseStatus: "none",
+        memberStatus: row.member_status,
+      },
     });
   }
-  for (const [id, party] of parties)
-    parties.set(id, { ...party, leaseStatus: bestLeaseStatus(leases.get(id) ?? []) });
-  return parties;
+  for (const person of people.values())
+    person.party = {
+      ...person.party,
+      leaseStatus: bestLeaseStatus(leases.get(person.party.userId) ?? []),
+    };
+  return people;
 }
 
-/** The facts of one conversation, with its participants as parties; null when not in this organization. */
+/** The policy facts of these people (see `loadPeople`). */
+export async function loadParties(
+  db: Kysely<Database>,
+  organizationId: string,
+  userIds: readonly string[],
+  now: Date,
+  timeZone: string,
+): Promise<Map<string, Actor>> {
+  const people = await loadPeople(db, organizationId, { userIds }, now, timeZone);
+  return new Map([...people].map(([id, person]) => [id, person.party]));
+}
+
+/** These people's facts with their display names (for @-mentions). */
+export async function loadNamedParties(
+  db: Kysely<Database>,
+  organizationId: string,
+  userIds: readonly string[],
+  now: Date,
+  timeZone: string,
+): Promise<Map<string, { party: Actor; name: string }>> {
+  return loadPeople(db, organizationId, { userIds }, now, timeZone);
+}
+
+/**
+ * The facts of one conversation, with its participants as parties and their names; null when
+ * not in this organization.
+ */
 export async function loadConversationFacts(
   db: Kysely<Database>,
   organizationId: string,
   conversationId: string,
   now: Date,
   timeZone: string,
-): Promise<(ConversationFacts & { participants: readonly Party[] }) | null> {
-  const conversation = await db
-    .selectFrom("conversations")
-    .leftJoin("users as creator", "creator.id", "conversations.created_by")
-    .select(["conversations.kind", "conversations.no_reply", "creator.kind as creatorKind"])
-    .where("conversations.id", "=", conversationId)
-    .where("conversations.organization_id", "=", organizationId)
-    .executeTakeFirst();
+): Promise<
+  (ConversationFacts & { participants: readonly Party[]; names: Map<string, string> }) | null
+> {
+  const [conversation, people] = await Promise.all([
+    db
+      .selectFrom("conversations")
+      .leftJoin("users as creator", "creator.id", "conversations.created_by")
+      .select(["conversations.kind", "conversations.no_reply", "creator.kind as creatorKind"])
+      .where("conversations.id", "=", conversationId)
+      .where("conversations.organization_id", "=", organizationId)
+      .executeTakeFirst(),
+    loadPeople(db, organizationId, { conversationId }, now, timeZone),
+  ]);
   if (!conversation) return null;
-  const members = await db
-    .selectFrom("conversation_participants")
-    .select("user_id")
-    .where("conversation_id", "=", conversationId)
-    .execute();
-  const parties = await loadParties(
-    db,
-    organizationId,
-    members.map((m) => m.user_id),
-    now,
-    timeZone,
-  );
   return {
     kind: conversation.kind,
     noReply: conversation.no_reply,
     createdByKind: conversation.kind === "maintenance" ? null : conversation.creatorKind,
-    participants: [...parties.values()],
+    participants: [...people.values()].map((p) => p.party),
+    names: new Map([...people].map(([id, p]) => [id, p.name])),
   };
 }
 

@@ -1,0 +1,123 @@
+/**
+ * The messages aggregate: the one place that writes the `messages` table. Replies, conversation
+ * starts, maintenance threads and broadcasts all send through `writeMessage`.
+ */
+import { type Database, type MessageType, type Priority, sql, type Transaction } from "@hearth/db";
+import { TRPCError } from "@trpc/server";
+
+export interface MessageToWrite {
+  organizationId: string;
+  conversationId: string;
+  /** Null when the organization itself sends (a broadcast "from the space"). */
+  senderId: string | null;
+  /** Idempotency: a second write with the same sender and client id writes nothing. */
+  clientId: string;
+  body: string;
+  type: MessageType;
+  priority: Priority;
+  copyToEmail?: boolean;
+  sentAt: Date;
+  /** Participants whose read pointer moves to this message (whoever wrote it). */
+  readBy: readonly string[];
+  /** People @-mentioned (already allowed by the policy), with the notification's payload. */
+  mentions?: { userIds: readonly string[]; by: string } | undefined;
+}
+
+export interface WrittenMessage {
+  id: number;
+  /** False when this was a retry of a message already written. */
+  created: boolean;
+}
+
+/**
+ * Writes a message and what goes with it in one statement: the conversation's activity time,
+ * un-archiving for everyone, the read pointers of `readBy`, mentions with their notifications,
+ * and the live event for every participant. Runs in the caller's transaction, which must have
+ * taken the conversation's lock first (`lockConversation`) when the conversation already existed.
+ */
+export async function writeMessage(
+  trx: Transaction<Database>,
+  message: MessageToWrite,
+): Promise<WrittenMessage> {
+  const mentioned = message.mentions?.userIds ?? [];
+  const mentionPayload = JSON.stringify({
+    by: message.mentions?.by ?? "",
+    excerpt: message.body.slice(0, 140),
+  });
+  const { rows } = await sql<{ id: number }>`
+    with inserted as (
+      insert into messages (organization_id, conversation_id, sender_id, client_id, body, type,
+        priority, copy_to_email, scheduled_for, sent_at, created_at)
+      values (${message.organizationId}, ${message.conversationId}, ${message.senderId},
+        ${message.clientId}, ${message.body}, ${message.type}, ${message.priority},
+        ${message.copyToEmail ?? false}, null, ${message.sentAt}, ${message.sentAt})
+      on conflict (sender_id, client_id) where client_id is not null do nothing
+      returning id
+    ), touched as (
+      update conversations set last_message_at = ${message.sentAt}
+      from inserted where conversations.id = ${message.conversationId}
+    ), participants as (
+      update conversation_participants p set
+        archived_at = null,
+        last_read_message_id = case when p.user_id = any(${sql.val(message.readBy)}::uuid[])
+          then inserted.id else p.last_read_message_id end,
+        last_read_at = case when p.user_id = any(${sql.val(message.readBy)}::uuid[])
+          then ${message.sentAt} else p.last_read_at end
+      from inserted where p.conversation_id = ${message.conversationId}
+      returning p.user_id
+    ), mentioned as (
+      insert into mentions (message_id, user_id, organization_id)
+      select inserted.id, m.user_id, ${message.organizationId}
+      from inserted, unnest(${sql.val(mentioned)}::uuid[]) as m(user_id)
+    ), notified as (
+      insert into notifications (organization_id, user_id, kind, conversation_id, message_id, payload)
+      select ${message.organizationId}, m.user_id, 'mention', ${message.conversationId}, inserted.id,
+        ${mentionPayload}::jsonb
+      from inserted, unnest(${sql.val(mentioned)}::uuid[]) as m(user_id)
+    ), event as (
+      insert into live_events (organization_id, conversation_id, recipients, payload)
+      select ${message.organizationId}, ${message.conversationId},
+        coalesce((select array_agg(user_id) from participants), '{}'),
+        jsonb_build_object('type', 'message', 'change', 'created',
+          'conversationId', ${message.conversationId}::text, 'messageId', inserted.id)
+      from inserted
+    )
+    select id from inserted`.execute(trx);
+  const inserted = rows[0];
+  if (inserted) return { id: Number(inserted.id), created: true };
+  return { id: await earlierMessage(trx, message), created: false };
+}
+
+/** The message an earlier write with the same client id made; it must be in this conversation. */
+async function earlierMessage(trx: Transaction<Database>, message: MessageToWrite) {
+  const existing =
+    message.senderId === null
+      ? undefined
+      : await trx
+          .selectFrom("messages")
+          .select(["id", "conversation_id"])
+          .where("sender_id", "=", message.senderId)
+          .where("client_id", "=", message.clientId)
+          .executeTakeFirst();
+  if (!existing || existing.conversation_id !== message.conversationId)
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: "clientId: This id was already used for another message.",
+    });
+  return existing.id;
+}
+
+/** The conversation of the viewer's message with this client id, if they sent one. */
+export async function conversationOfClientId(
+  trx: Transaction<Database>,
+  senderId: string,
+  clientId: string,
+): Promise<string | null> {
+  const row = await trx
+    .selectFrom("messages")
+    .select("conversation_id")
+    .where("sender_id", "=", senderId)
+    .where("client_id", "=", clientId)
+    .executeTakeFirst();
+  return row?.conversation_id ?? null;
+}
