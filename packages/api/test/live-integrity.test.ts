@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "@hearth/db";
 import { createTestDatabase, type TestDatabase } from "@hearth/db/testing";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createLogger } from "../src/logger";
 import { lockConversation, publishLiveEvent } from "../src/realtime/event-log";
 import { createLiveHub } from "../src/realtime/hub";
@@ -102,6 +102,95 @@ describe("the event log", () => {
     controller.abort();
     await reading;
     expect(hub.stats().subscribers).toBe(0);
+    await hub.close();
+  });
+
+  it("survives failed reconnects and delivers what was committed while its connection was down", async () => {
+    const hub = createLiveHub(t.url, createLogger("silent"), { pollMs: 50 });
+    const conversationId = await unitGroup();
+    const recipient = await userId("roommate@standard.demo");
+    const controller = new AbortController();
+    const subscription = await hub.subscribe(recipient, controller.signal);
+    const received: number[] = [];
+    const reading = (async () => {
+      for await (const { event } of subscription)
+        if (event.type === "message") received.push(event.messageId);
+    })();
+    const admin = new pg.Client({ connectionString: inject("testDatabase").adminUrl });
+    await admin.connect();
+    try {
+      // No new connections: every reconnect attempt fails until they are allowed again.
+      await admin.query(`alter database "${t.name}" allow_connections false`);
+      await admin.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'hearth-live' and datname = $1",
+        [t.name],
+      );
+      await waitFor(() => !hub.stats().listening, 5_000, "the hub to notice");
+      for (const messageId of [11, 12])
+        await t.db.transaction().execute((trx) =>
+          publishLiveEvent(trx, {
+            type: "message",
+            change: "created",
+            conversationId,
+            messageId,
+            recipients: [recipient],
+          }),
+        );
+      await new Promise((r) => setTimeout(r, 500));
+      expect(received).toEqual([]);
+    } finally {
+      await admin.query(`alter database "${t.name}" allow_connections true`);
+      await admin.end();
+    }
+    await waitFor(() => received.length >= 2, 15_000, "delivery after reconnecting");
+    expect(received).toEqual([11, 12]);
+    expect(hub.stats().listening).toBe(true);
+    controller.abort();
+    await reading;
+    await hub.close();
+  });
+
+  it("keeps log order where transaction ids gain a digit (numeric, not text, order)", async () => {
+    const hub = createLiveHub(t.url, createLogger("silent"), { pollMs: 60_000 });
+    const conversationId = await unitGroup();
+    const recipient = await userId("owner@standard.demo");
+    const controller = new AbortController();
+    const subscription = await hub.subscribe(recipient, controller.signal);
+    const received: number[] = [];
+    const reading = (async () => {
+      for await (const { event } of subscription)
+        if (event.type === "message") received.push(event.messageId);
+    })();
+    const burner = new pg.Client({ connectionString: t.url });
+    await burner.connect();
+    try {
+      const { rows } = await burner.query<{ xid: string }>(
+        "select pg_current_xact_id()::text as xid",
+      );
+      const next = BigInt(rows[0]!.xid);
+      const boundary = 10n ** BigInt(next.toString().length);
+      // One round trip of many short transactions, each taking one id.
+      const burn = Number(boundary - next) - 3;
+      if (burn > 0) await burner.query("begin; select pg_current_xact_id(); commit;".repeat(burn));
+    } finally {
+      await burner.end();
+    }
+    for (const messageId of [21, 22, 23, 24])
+      await t.db.transaction().execute((trx) =>
+        publishLiveEvent(trx, {
+          type: "message",
+          change: "created",
+          conversationId,
+          messageId,
+          recipients: [recipient],
+        }),
+      );
+    // One read takes all four, so their order is the query's.
+    hub.wake();
+    await waitFor(() => received.length >= 4, 5_000, "four events");
+    expect(received).toEqual([21, 22, 23, 24]);
+    controller.abort();
+    await reading;
     await hub.close();
   });
 

@@ -108,8 +108,9 @@ export async function readLog(
 ): Promise<{ fence: bigint; ready: LoggedEvent[]; heldBack: boolean; full: boolean }> {
   const fence = await readFence(db);
   const { rows } = await db.query<EventRow>(
-    `select id, xid::text as xid, recipients, payload from live_events
-      where (xid, id) > ($1::xid8, $2::bigint) order by xid, id limit $3`,
+    // Ordered by the table's columns: "order by xid" would sort the text alias ("1000" < "999").
+    `select e.id, e.xid::text as xid, e.recipients, e.payload from live_events e
+      where (e.xid, e.id) > ($1::xid8, $2::bigint) order by e.xid, e.id limit $3`,
     [after.xid.toString(), after.id, limit],
   );
   const ready: LoggedEvent[] = [];
@@ -132,10 +133,10 @@ export async function readUserLog(
   limit: number,
 ): Promise<LoggedEvent[]> {
   const { rows } = await sql<EventRow>`
-    select id, xid::text as xid, recipients, payload from live_events
-    where recipients @> array[${userId}]::uuid[]
-      and (xid, id) > (${after.xid.toString()}::xid8, ${after.id}::bigint)
-      and (xid, id) <= (${upTo.xid.toString()}::xid8, ${upTo.id}::bigint)
-    order by xid, id limit ${limit}`.execute(db);
+    select e.id, e.xid::text as xid, e.recipients, e.payload from live_events e
+    where e.recipients @> array[${userId}]::uuid[]
+      and (e.xid, e.id) > (${after.xid.toString()}::xid8, ${after.id}::bigint)
+      and (e.xid, e.id) <= (${upTo.xid.toString()}::xid8, ${upTo.id}::bigint)
+    order by e.xid, e.id limit ${limit}`.execute(db);
   return rows.map(toLogged);
 }
