@@ -5,13 +5,16 @@ import type {
   AutoRespondInput,
   ChangeMessageInput,
   ChannelInput,
+  ChooseAudienceInput,
   CommentOnPostInput,
   ConnectionGateInput,
   DeleteCommentInput,
   DeliverEmailCopyInput,
+  FilterAudienceInput,
   InboundReplyInput,
   LeaseGateInput,
   MaintenanceThreadInput,
+  MembershipGateInput,
   MentionInput,
   MessageMemberInput,
   MessageTypeInput,
@@ -42,14 +45,22 @@ export interface DecisionSet {
   readonly leaseGate: Rule<LeaseGateInput>;
   /** May this person message or be messaged, given their connection? */
   readonly connectionGate: Rule<ConnectionGateInput>;
+  /** Does everyone the action names belong to the organization? */
+  readonly membershipGate: Rule<MembershipGateInput>;
   /** May this manager use a capability (sub-user limits)? */
   readonly subUserGate: Rule<SubUserInput>;
   /** Does this inbox channel exist for the actor? */
   readonly useChannel: Rule<ChannelInput>;
   /** Is a maintenance thread created for this person about this request? */
   readonly maintenanceThread: Rule<MaintenanceThreadInput>;
+  /** May the actor change their Maintenance Settings (threads for requests their tenants submit)? */
+  readonly configureMaintenanceThreads: Rule<ActorInput>;
   /** May the actor send a broadcast to this audience? */
   readonly sendBroadcast: Rule<SendBroadcastInput>;
+  /** Does the broadcast composer offer this kind of audience to the actor? */
+  readonly chooseAudience: Rule<ChooseAudienceInput>;
+  /** Does the broadcast composer offer this filter of a filtered group to the actor? */
+  readonly filterAudience: Rule<FilterAudienceInput>;
   /** Does this person of a resolved audience receive the broadcast? */
   readonly receiveBroadcast: Rule<ReceiveBroadcastInput>;
   /** May a member message these members? */

@@ -5,6 +5,13 @@
 
 export { type Capabilities, type CapabilityFacts, capabilities } from "./capabilities";
 export { type RefusalCode, refusalCodes } from "./codes";
+export {
+  type BroadcastOptions,
+  broadcastOptions,
+  type ComposerFacts,
+  type ComposerOptions,
+  composerOptions,
+} from "./composer";
 export { type Allowed, allow, type Decision, deny, type Refused } from "./decision";
 export type { BoundDecisions, DecisionName, DecisionSet, InputOf, Rule } from "./decisions";
 export { describeRules, type RuleRow } from "./describe";

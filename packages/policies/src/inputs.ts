@@ -18,7 +18,7 @@ import type {
   OrganizationFacts,
   Party,
 } from "./facts";
-import type { Channel, NotificationChannel } from "./knobs";
+import type { AudienceFilter, AudienceType, Channel, NotificationChannel } from "./knobs";
 import type { SubUserCapability } from "./permissions";
 
 /** Someone acting, with nothing else to know. */
@@ -63,6 +63,16 @@ export interface SendBroadcastInput extends ActorInput {
   readonly recipientCount?: number;
 }
 
+/** Offer one kind of audience in the broadcast composer ("To": all, a filtered group, specific contacts). */
+export interface ChooseAudienceInput extends ActorInput {
+  readonly audience: AudienceType;
+}
+
+/** Offer one filter of a filtered broadcast (location, lease status, plan, member status). */
+export interface FilterAudienceInput extends ActorInput {
+  readonly filter: AudienceFilter;
+}
+
 /** Whether one person of a resolved audience receives a broadcast. */
 export interface ReceiveBroadcastInput {
   readonly org: OrganizationFacts;
@@ -79,6 +89,14 @@ export interface LeaseGateInput {
   readonly party: Party;
   /** "start": open a new conversation; "reply": keep writing in an existing one. */
   readonly purpose: "start" | "reply";
+}
+
+/**
+ * The people an action names, each as loaded from the organization: `undefined` where no one with
+ * that id belongs to it (an unknown id, someone of another organization, someone removed since).
+ */
+export interface MembershipGateInput {
+  readonly people: readonly (Party | undefined)[];
 }
 
 /** Connection gate for one person. */
@@ -154,9 +172,10 @@ export interface AutoRespondInput {
   readonly setting: "off" | "after_hours" | "always";
 }
 
-/** Tag a message with a type. */
+/** Tag a message with a type. With `conversation`, checks the type in that conversation. */
 export interface MessageTypeInput extends ActorInput {
   readonly type: MessageType;
+  readonly conversation?: ConversationFacts;
 }
 
 /** @-mention someone in a conversation. */

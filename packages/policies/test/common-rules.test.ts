@@ -1,6 +1,20 @@
 /** Behaviour shared by every profile, driven by knobs rather than by one seed. */
 import { describe, expect, it } from "vitest";
-import { capabilities, profileIds } from "../src/index";
+import {
+  type Actor,
+  type AudienceFilter,
+  type AudienceFilters,
+  type AudienceType,
+  audienceFilters,
+  audienceTypes,
+  type BroadcastAudience,
+  broadcastOptions,
+  capabilities,
+  createPolicy,
+  getProfile,
+  type Knobs,
+  profileIds,
+} from "../src/index";
 import {
   accountOwner,
   conversation,
@@ -13,6 +27,7 @@ import {
   pmMode,
   policyOf,
   resident,
+  servicePro,
   subUser,
 } from "./fixtures";
 
@@ -249,5 +264,132 @@ describe("capabilities", () => {
       "Commenting this post is not available",
     );
     expectAllowed(caps.deleteComment!);
+  });
+});
+
+/** The connected profile with some knobs changed, including ones no organization may override. */
+function connectedWith(knobs: Partial<Knobs>) {
+  const profile = getProfile("connected");
+  if (!profile) throw new Error("connected profile missing");
+  return createPolicy(profile, { ...profile.defaults, ...knobs }, []);
+}
+
+describe("people outside the organization", () => {
+  it.each(profileIds)("%s: only people of the organization can be messaged", (id) => {
+    const policy = policyOf(id);
+    expectAllowed(policy.membershipGate({ people: [tenant, manager] }));
+    expectRefused(
+      policy.membershipGate({ people: [undefined] }),
+      "not_in_organization",
+      "This person isn't part of your organization",
+    );
+    expectRefused(
+      policy.membershipGate({ people: [tenant, undefined] }),
+      "not_in_organization",
+      "Some of these people aren't part of your organization",
+    );
+  });
+});
+
+describe("maintenance settings", () => {
+  it("the opt-out exists only where threads are on and the profile lets managers opt out", () => {
+    expectAllowed(connectedWith({}).configureMaintenanceThreads({ actor: manager }));
+    expectRefused(
+      connectedWith({ maintenanceThreadOptOut: false }).configureMaintenanceThreads({
+        actor: manager,
+      }),
+      "maintenance_opt_out_unavailable",
+      "can't turn off maintenance request threads",
+    );
+    expectRefused(
+      connectedWith({ channels: ["team", "tenants"] }).configureMaintenanceThreads({
+        actor: manager,
+      }),
+      "maintenance_threads_disabled",
+      "aren't available",
+    );
+    expectRefused(
+      connectedWith({}).configureMaintenanceThreads({ actor: operator() }),
+      "managers_only",
+      "Maintenance Settings",
+    );
+  });
+});
+
+describe("the broadcast composer", () => {
+  const sample: Record<AudienceType, BroadcastAudience> = {
+    all: { type: "all" },
+    filtered: { type: "filtered", filters: { propertyIds: ["p1"] } },
+    specific: { type: "specific", userIds: ["r1"] },
+  };
+  const filterSample: Record<AudienceFilter, AudienceFilters> = {
+    property: { propertyIds: ["p1"] },
+    lease_status: { leaseStatuses: ["active"] },
+    plan: { plans: ["Hot desk"] },
+    member_status: { memberStatuses: ["active"] },
+  };
+  const actors: Actor[] = [
+    manager,
+    subUser(),
+    subUser({ permissions: ["messaging.broadcast"] }),
+    tenant,
+    servicePro(),
+  ];
+  const policies = profileIds.flatMap((id) => [
+    policyOf(id),
+    ...(getProfile(id)?.overridable.includes("broadcasts")
+      ? [policyOf(id, { broadcasts: true })]
+      : []),
+  ]);
+
+  it("offers a filter exactly when sending with that filter is allowed", () => {
+    for (const policy of policies)
+      for (const actor of actors)
+        for (const filter of audienceFilters) {
+          const offered = broadcastOptions(policy, { actor }).filters[filter];
+          const sent = policy.sendBroadcast({
+            actor,
+            audience: { type: "filtered", filters: filterSample[filter] },
+          });
+          expect(offered, `${policy.profile.id} ${actor.userId} ${filter}`).toEqual(
+            sent.allowed ? expect.objectContaining({ allowed: true }) : sent,
+          );
+        }
+  });
+
+  it("offers an audience exactly when sending to it is allowed with some filter", () => {
+    for (const policy of policies)
+      for (const actor of actors)
+        for (const type of audienceTypes) {
+          const offered = broadcastOptions(policy, { actor }).audiences[type];
+          const sendable =
+            type === "filtered"
+              ? audienceFilters.some(
+                  (filter) =>
+                    policy.sendBroadcast({
+                      actor,
+                      audience: { type, filters: filterSample[filter] },
+                    }).allowed,
+                )
+              : policy.sendBroadcast({ actor, audience: sample[type] }).allowed;
+          expect(offered.allowed, `${policy.profile.id} ${actor.userId} ${type}`).toBe(sendable);
+        }
+  });
+
+  it("a filtered group with no filter switched on is not offered", () => {
+    const noFilters = connectedWith({ broadcasts: true, broadcastFilters: [] });
+    expectRefused(
+      noFilters.chooseAudience({ actor: manager, audience: "filtered" }),
+      "filter_unavailable",
+      "No filters",
+    );
+    expectRefused(
+      connectedWith({ broadcasts: true, broadcastAudiences: ["all"] }).filterAudience({
+        actor: manager,
+        filter: "property",
+      }),
+      "audience_unavailable",
+      "a filtered group",
+    );
   });
 });

@@ -1,6 +1,6 @@
 /** Conformance of `connected` with seeds 001 (001_57fd5ed943710372.txt) and 002 (002_a6a65141a3d7a1b4.txt). */
 import { describe, expect, it } from "vitest";
-import { boardCategories } from "../src/index";
+import { boardCategories, broadcastOptions, composerOptions } from "../src/index";
 import {
   accountOwner,
   conversation,
@@ -264,6 +264,13 @@ describe("connected: seed 001 rules (manager's side)", () => {
         request: { submittedBy: tenant, sharedWith: [] },
         settings: { tenantRequestThreads: true },
       }),
+    );
+    expectAllowed(policy.configureMaintenanceThreads({ actor: manager }));
+    expectAllowed(policy.configureMaintenanceThreads({ actor: subUser() }));
+    expectRefused(
+      policy.configureMaintenanceThreads({ actor: tenant }),
+      "managers_only",
+      "Maintenance Settings",
     );
   });
 
@@ -572,6 +579,13 @@ describe("connected: choices where seeds 001-002 are silent", () => {
       "message_type_unavailable",
       "isn't available",
     );
+    const offered = broadcastOptions(policy, { actor: manager });
+    expectRefused(offered.audiences.all, "broadcast_unavailable", "aren't available");
+    expectRefused(offered.filters.property, "broadcast_unavailable", "aren't available");
+    expect(composerOptions(policy, { actor: manager })).toMatchObject({
+      messageTypes: ["general"],
+      markPriority: { allowed: false, code: "priority_unavailable" },
+    });
   });
 
   it("connected (choice): managers see read receipts; messages can be edited for 15 minutes", () => {

@@ -1,6 +1,6 @@
 /** Conformance of `coworking` with seed 003 (003_13f7761103026399.txt). */
 import { describe, expect, it } from "vitest";
-import { describeRules } from "../src/index";
+import { broadcastOptions, describeRules } from "../src/index";
 import {
   accountOwner,
   conversation,
@@ -94,6 +94,19 @@ describe("coworking: seed 003 rules", () => {
     );
   });
 
+  it("coworking: the To field offers three kinds of recipients — 'The To field dropdown menu offers three options to pinpoint the recipients with a clear indication of their number'", () => {
+    const offered = broadcastOptions(policy, { actor: admin });
+    expectAllowed(offered.send);
+    expectAllowed(offered.audiences.all);
+    expectAllowed(offered.audiences.filtered);
+    expectAllowed(offered.audiences.specific);
+    expect(offered.showRecipientCount).toBe(true);
+    const notAdmin = broadcastOptions(policy, { actor: member });
+    expectRefused(notAdmin.send, "broadcast_managers_only", "Only managers");
+    expectRefused(notAdmin.audiences.all, "broadcast_managers_only", "Only managers");
+    expectRefused(notAdmin.filters.plan, "broadcast_managers_only", "Only managers");
+  });
+
   it("coworking: send to all contacts — 'All contacts - send the message to all contacts.'", () => {
     expectAllowed(
       policy.sendBroadcast({ actor: admin, audience: { type: "all" }, recipientCount: 140 }),
@@ -113,6 +126,14 @@ describe("coworking: seed 003 rules", () => {
     expectAllowed(send({ plans: ["Hot desk"], propertyIds: ["riverside"] }));
     expectRefused(send({ leaseStatuses: ["active"] }), "filter_unavailable", "lease status");
     expectRefused(send({ plans: [] }), "filter_required", "at least one filter");
+    expectAllowed(policy.filterAudience({ actor: admin, filter: "property" }));
+    expectAllowed(policy.filterAudience({ actor: admin, filter: "member_status" }));
+    expectAllowed(policy.filterAudience({ actor: admin, filter: "plan" }));
+    expectRefused(
+      policy.filterAudience({ actor: admin, filter: "lease_status" }),
+      "filter_unavailable",
+      "lease status",
+    );
   });
 
   it("coworking: the recipient count is shown — 'The system will also show you the number of people receiving the message after filtering.'", () => {
@@ -313,6 +334,11 @@ describe("coworking: choices where seed 003 is silent", () => {
       "channel_disabled",
       "Maintenance Requests",
     );
+    expectRefused(
+      policy.configureMaintenanceThreads({ actor: admin }),
+      "maintenance_threads_disabled",
+      "aren't available",
+    );
   });
 
   it("coworking (choice): members are gated by member status, not by leases", () => {
@@ -335,5 +361,10 @@ describe("coworking: choices where seed 003 is silent", () => {
       "main account user",
     );
     expectAllowed(ownerOnly.sendBroadcast({ actor: admin }));
+    expectRefused(
+      broadcastOptions(ownerOnly, { actor: subUser() }).audiences.specific,
+      "sub_user_broadcast_disabled",
+      "main account user",
+    );
   });
 });

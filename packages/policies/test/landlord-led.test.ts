@@ -1,6 +1,6 @@
 /** Conformance of `landlord-led` with seed 004 (004_8e2377c95d351532.txt). */
 import { describe, expect, it } from "vitest";
-import { resolvePolicy } from "../src/index";
+import { broadcastOptions, composerOptions, resolvePolicy } from "../src/index";
 import {
   accountOwner,
   conversation,
@@ -304,6 +304,13 @@ describe("landlord-led: choices where seed 004 is silent", () => {
     expectRefused(policy.useTemplates({ actor: tenant }), "managers_only", "Only managers");
   });
 
+  it("landlord-led (choice): the composer offers no message types and no priority marking", () => {
+    const chat = conversation("direct", [landlord, tenant]);
+    const offered = composerOptions(policy, { actor: landlord, conversation: chat });
+    expect(offered.messageTypes).toEqual(["general"]);
+    expectRefused(offered.markPriority, "priority_unavailable", "isn't available");
+  });
+
   it("landlord-led (choice): no broadcasts, board, maintenance threads, scheduling or signatures", () => {
     expectRefused(
       policy.sendBroadcast({ actor: landlord }),
@@ -319,6 +326,14 @@ describe("landlord-led: choices where seed 004 is silent", () => {
       "maintenance_threads_disabled",
       "aren't available",
     );
+    expectRefused(
+      policy.configureMaintenanceThreads({ actor: landlord }),
+      "maintenance_threads_disabled",
+      "aren't available",
+    );
+    const offered = broadcastOptions(policy, { actor: landlord });
+    expectRefused(offered.audiences.specific, "broadcast_unavailable", "aren't available");
+    expectRefused(offered.filters.lease_status, "broadcast_unavailable", "aren't available");
     expectRefused(
       policy.scheduleSend({ actor: landlord, now }),
       "scheduled_send_unavailable",

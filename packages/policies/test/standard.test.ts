@@ -1,6 +1,6 @@
 /** Conformance of `standard` with seed 000 (000_961bdf50a86a105e.txt). */
 import { describe, expect, it } from "vitest";
-import { messageTypes } from "../src/index";
+import { broadcastOptions, composerOptions, messageTypes } from "../src/index";
 import {
   accountOwner,
   conversation,
@@ -91,6 +91,28 @@ describe("standard: seed 000 rules", () => {
       "message_type_unavailable",
       "Only managers",
     );
+    const withTenant = conversation("direct", [manager, tenant]);
+    expect(
+      composerOptions(policy, { actor: manager, conversation: withTenant }).messageTypes,
+    ).toEqual(messageTypes);
+    expect(
+      composerOptions(policy, { actor: tenant, conversation: withTenant }).messageTypes,
+    ).toEqual(["general"]);
+  });
+
+  it("standard: types are for messages to residents, not the team — 'Different types of messages you can send to residents'", () => {
+    const team = conversation("team", [manager, subUser()]);
+    expectRefused(
+      policy.chooseMessageType({ actor: manager, type: "lease", conversation: team }),
+      "message_type_unavailable",
+      "team chats use general messages",
+    );
+    expectAllowed(
+      policy.chooseMessageType({ actor: manager, type: "general", conversation: team }),
+    );
+    expect(composerOptions(policy, { actor: manager, conversation: team }).messageTypes).toEqual([
+      "general",
+    ]);
   });
 
   it("standard: read receipts for managers — 'See when residents have read your messages to ensure important information is received.'", () => {
@@ -105,6 +127,12 @@ describe("standard: seed 000 rules", () => {
   it("standard: priority marking — 'Mark urgent messages as high priority to ensure timely attention and response.'", () => {
     expectAllowed(policy.markPriority({ actor: manager }));
     expectRefused(policy.markPriority({ actor: tenant }), "managers_only", "high priority");
+    expectAllowed(composerOptions(policy, { actor: manager }).markPriority);
+    expectRefused(
+      composerOptions(policy, { actor: tenant }).markPriority,
+      "managers_only",
+      "high priority",
+    );
   });
 
   it("standard: notification channels are the person's choice — 'Choose how you want to be notified about new messages (email, SMS, push notifications).'", () => {
@@ -335,6 +363,20 @@ describe("standard: choices where seed 000 is silent", () => {
       "filter_unavailable",
       "plan",
     );
+    expectRefused(
+      broadcastOptions(policy, { actor: manager }).audiences.all,
+      "broadcast_unavailable",
+      "aren't available",
+    );
+    const offered = broadcastOptions(withBroadcasts, { actor: manager });
+    expectAllowed(offered.audiences.all);
+    expectAllowed(offered.audiences.filtered);
+    expectAllowed(offered.audiences.specific);
+    expectAllowed(offered.filters.property);
+    expectAllowed(offered.filters.lease_status);
+    expectRefused(offered.filters.plan, "filter_unavailable", "plan");
+    expectRefused(offered.filters.member_status, "filter_unavailable", "member status");
+    expect(offered.noReply).toBe(true);
     expect(withBroadcasts.knobs.broadcastNoReply).toBe(true);
     const announcement = conversation("broadcast", [manager, tenant], { noReply: true });
     expectRefused(
@@ -366,8 +408,13 @@ describe("standard: choices where seed 000 is silent", () => {
     );
   });
 
-  it("standard (choice): no board, no copy to email, no group chats, no mentions", () => {
+  it("standard (choice): no board, no copy to email, no group chats, no mentions, no maintenance threads", () => {
     expectRefused(policy.viewBoard({ actor: tenant }), "board_disabled", "isn't available");
+    expectRefused(
+      policy.configureMaintenanceThreads({ actor: manager }),
+      "maintenance_threads_disabled",
+      "aren't available",
+    );
     expectRefused(
       policy.copyToEmail({ actor: manager }),
       "copy_to_email_unavailable",

@@ -18,6 +18,7 @@ import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import { addParticipants, insertConversation } from "../data/conversations";
 import { writeMessage } from "../data/messages";
+import { type QueuedEmail, queueEmails } from "../outbox/email";
 import { loadParties } from "../policy/facts";
 import { enforce, type PolicyScope } from "../policy/gateway";
 import { enforceDraft } from "./send";
@@ -42,8 +43,6 @@ interface Candidate extends Recipient {
 
 /** Names a preview lists. */
 const PREVIEW_NAMES = 50;
-/** Email copies sent at once. */
-const EMAIL_CONCURRENCY = 8;
 
 const notFound = (field: string, what: string) =>
   new TRPCError({ code: "NOT_FOUND", message: `${field}: No such ${what} in your organization.` });
@@ -276,12 +275,6 @@ async function findBroadcast(
   return row ?? null;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
-
 export interface BroadcastInput {
   audience: BroadcastAudience;
   clientId: string;
@@ -296,14 +289,14 @@ export interface BroadcastResult {
   /** False when this was a retry of a broadcast already sent with the same client id. */
   created: boolean;
   recipientCount: number;
-  /** Email copies sent ("also send as email"). */
+  /** Email copies queued ("also send as email"); the job worker sends them. */
   emailed: number;
 }
 
 /**
  * Sends a broadcast: one conversation of kind "broadcast" with the recipients and the sender, and
  * one message from the organization (or its author, as the policy's `broadcastSender` says).
- * Idempotent on the client id. Email copies go out after the commit.
+ * Idempotent on the client id. Email copies are queued in the same transaction (the outbox).
  */
 export async function sendBroadcast(
   ctx: MemberContext,
@@ -342,7 +335,7 @@ export async function sendBroadcast(
       trx,
     );
     const retried = await findBroadcast(trx, ctx.organizationId, ctx.user.id, input.clientId);
-    if (retried) return { ...retried, created: false };
+    if (retried) return { ...retried, created: false, emailed: 0 };
     const now = ctx.clock.now();
     const conversationId = await insertConversation(trx, {
       organizationId: ctx.organizationId,
@@ -371,27 +364,35 @@ export async function sendBroadcast(
       // The sender has read what they sent.
       readBy: [ctx.user.id],
     });
+    const emailed = input.copyToEmail
+      ? await queueEmails(
+          trx,
+          emailCopies(ctx, scope, {
+            recipients,
+            body: input.body,
+            organizationName: organization.name,
+            conversationId,
+            messageId: message.id,
+            noReply,
+          }),
+        )
+      : 0;
     return {
       conversationId,
       messageId: message.id,
       recipientCount: recipients.length,
       created: true,
+      emailed,
     };
   });
-  if (!sent.created || !input.copyToEmail) return { ...sent, emailed: 0 };
-
-  const emailed = await emailCopies(ctx, scope, {
-    recipients,
-    body: input.body,
-    organizationName: organization.name,
-    conversationId: sent.conversationId,
-    noReply,
-  });
-  return { ...sent, emailed };
+  return sent;
 }
 
-/** "Also send as email": one email per recipient the policy's `deliverEmailCopy` reaches. */
-async function emailCopies(
+/**
+ * "Also send as email": one email per recipient the policy's `deliverEmailCopy` reaches, each
+ * keyed by the message and the recipient so it is queued once.
+ */
+function emailCopies(
   ctx: MemberContext,
   scope: PolicyScope,
   options: {
@@ -399,9 +400,10 @@ async function emailCopies(
     body: string;
     organizationName: string;
     conversationId: string;
+    messageId: number;
     noReply: boolean;
   },
-): Promise<number> {
+): QueuedEmail[] {
   const from =
     scope.policy.knobs.broadcastSender === "author"
       ? `${ctx.user.displayName} (${options.organizationName})`
@@ -410,29 +412,16 @@ async function emailCopies(
   const footer = options.noReply
     ? `This message comes from ${options.organizationName} and can't be answered in the portal. You can also read it at ${link}`
     : `Read and answer it at ${link}`;
-  const reached = options.recipients.filter(
-    (r) => scope.policy.deliverEmailCopy({ recipientHasEmail: r.email.trim().length > 0 }).allowed,
-  );
-  let emailed = 0;
-  for (const part of chunks(reached, EMAIL_CONCURRENCY)) {
-    await Promise.all(
-      part.map(async (recipient) => {
-        try {
-          await ctx.mailer.send({
-            to: recipient.email,
-            subject: `Message from ${from}`,
-            text: `${options.body}\n\n—\n${footer}`,
-            organizationId: ctx.organizationId,
-          });
-          emailed += 1;
-        } catch (error) {
-          ctx.log.warn(
-            { err: error, conversationId: options.conversationId, recipientId: recipient.id },
-            "broadcast email copy failed",
-          );
-        }
-      }),
-    );
-  }
-  return emailed;
+  return options.recipients
+    .filter(
+      (r) =>
+        scope.policy.deliverEmailCopy({ recipientHasEmail: r.email.trim().length > 0 }).allowed,
+    )
+    .map((recipient) => ({
+      dedupeKey: `broadcast:${options.messageId}:${recipient.id}`,
+      to: recipient.email,
+      subject: `Message from ${from}`,
+      text: `${options.body}\n\n—\n${footer}`,
+      organizationId: ctx.organizationId,
+    }));
 }

@@ -1,5 +1,4 @@
 import { type Database, type Kysely, sql } from "@hearth/db";
-import type { Decision } from "@hearth/policies";
 import { loadParties } from "../policy/facts";
 import type { PolicyScope } from "../policy/gateway";
 
@@ -51,14 +50,14 @@ export async function searchContacts(
   const contacts = people.map((person) => {
     const party = parties.get(person.id);
     const kind = person.kind === "manager" && scope.actor.kind === "manager" ? "team" : "direct";
-    const decision: Decision = party
+    const decision = party
       ? scope.policy.startConversation({
           org: scope.orgFacts,
           actor: scope.actor,
           kind,
           recipients: [party],
         })
-      : { allowed: false, code: "not_connected", reason: "This person cannot be messaged." };
+      : scope.policy.membershipGate({ people: [party] });
     return {
       ...person,
       conversationKind: kind,

@@ -1,5 +1,5 @@
 import { messageTypes, priorities } from "@hearth/db";
-import { capabilities } from "@hearth/policies";
+import { capabilities, composerOptions } from "@hearth/policies";
 import { z } from "zod";
 import { requireParticipation } from "../messaging/access";
 import { changeMessage } from "../messaging/change";
@@ -97,6 +97,11 @@ export const conversationsRouter = router({
       participants: names,
       details,
       capabilities: caps,
+      /** What the message box offers here: the message types to pick from and "high priority". */
+      composer: composerOptions(scope.policy, {
+        actor: scope.actor,
+        ...(facts ? { conversation: facts } : {}),
+      }),
       timeZone: scope.org.timezone,
     };
   }),

@@ -47,19 +47,17 @@ export const policyRouter = router({
           scope.now,
           scope.org.timezone,
         );
-        result.start =
-          parties.size === input.recipientIds.length
-            ? scope.policy.startConversation({
-                org: scope.orgFacts,
-                actor: scope.actor,
-                kind: input.kind,
-                recipients: [...parties.values()],
-              })
-            : {
-                allowed: false,
-                code: "not_connected",
-                reason: "Some of these people are not in your organization.",
-              };
+        const membership = scope.policy.membershipGate({
+          people: input.recipientIds.map((id) => parties.get(id)),
+        });
+        result.start = membership.allowed
+          ? scope.policy.startConversation({
+              org: scope.orgFacts,
+              actor: scope.actor,
+              kind: input.kind,
+              recipients: [...parties.values()],
+            })
+          : membership;
       }
       return { profile: scope.org.profile, capabilities: result };
     }),

@@ -1,13 +1,16 @@
 /** Broadcasts: one-way messages from the management to an audience (seed 003 "To"). */
 import { allow, type Check, deny } from "../decision";
 import type { Rule } from "../decisions";
+import type { Actor } from "../facts";
 import type {
   AudienceFilters,
   BroadcastAudience,
+  ChooseAudienceInput,
+  FilterAudienceInput,
   ReceiveBroadcastInput,
   SendBroadcastInput,
 } from "../inputs";
-import type { AudienceFilter, Knobs } from "../knobs";
+import type { AudienceFilter, AudienceType, Knobs } from "../knobs";
 import { audienceLabels, filterLabels } from "../labels";
 import { channelOf, checkChannel, checkConnection, checkLease, checkSubUser } from "./gates";
 
@@ -18,13 +21,32 @@ const filterKeys: Record<AudienceFilter, keyof AudienceFilters> = {
   member_status: "memberStatuses",
 };
 
-function checkAudience(knobs: Knobs, audience: BroadcastAudience): Check {
-  if (!knobs.broadcastAudiences.includes(audience.type)) {
-    return deny(
-      "audience_unavailable",
-      `Sending to ${audienceLabels[audience.type]} isn't available.`,
-    );
+/** Whether the actor may broadcast at all, whatever the audience. */
+function checkBroadcaster(knobs: Knobs, actor: Actor): Check {
+  if (actor.kind !== "manager") {
+    return deny("broadcast_managers_only", "Only managers can send broadcasts.");
   }
+  if (!knobs.broadcasts) {
+    return deny("broadcast_unavailable", "Broadcast messages aren't available.");
+  }
+  return checkSubUser(knobs, actor, "broadcast") ?? checkConnection(knobs, actor, "self");
+}
+
+function checkAudienceType(knobs: Knobs, type: AudienceType): Check {
+  return knobs.broadcastAudiences.includes(type)
+    ? undefined
+    : deny("audience_unavailable", `Sending to ${audienceLabels[type]} isn't available.`);
+}
+
+function checkFilter(knobs: Knobs, filter: AudienceFilter): Check {
+  return knobs.broadcastFilters.includes(filter)
+    ? undefined
+    : deny("filter_unavailable", `Filtering by ${filterLabels[filter]} isn't available.`);
+}
+
+function checkAudience(knobs: Knobs, audience: BroadcastAudience): Check {
+  const type = checkAudienceType(knobs, audience.type);
+  if (type) return type;
   if (audience.type === "specific" && audience.userIds.length === 0) {
     return deny("no_recipients", "Choose at least one contact.");
   }
@@ -33,9 +55,9 @@ function checkAudience(knobs: Knobs, audience: BroadcastAudience): Check {
     (filter) => (audience.filters[filterKeys[filter]]?.length ?? 0) > 0,
   );
   if (used.length === 0) return deny("filter_required", "Choose at least one filter.");
-  const unsupported = used.find((filter) => !knobs.broadcastFilters.includes(filter));
-  if (unsupported) {
-    return deny("filter_unavailable", `Filtering by ${filterLabels[unsupported]} isn't available.`);
+  for (const filter of used) {
+    const refusal = checkFilter(knobs, filter);
+    if (refusal) return refusal;
   }
   return undefined;
 }
@@ -43,23 +65,27 @@ function checkAudience(knobs: Knobs, audience: BroadcastAudience): Check {
 export const sendBroadcast: Rule<SendBroadcastInput> = (
   knobs,
   { actor, audience, recipientCount },
-) => {
-  if (actor.kind !== "manager") {
-    return deny("broadcast_managers_only", "Only managers can send broadcasts.");
-  }
-  if (!knobs.broadcasts) {
-    return deny("broadcast_unavailable", "Broadcast messages aren't available.");
-  }
-  return (
-    checkSubUser(knobs, actor, "broadcast") ??
-    checkConnection(knobs, actor, "self") ??
-    (audience ? checkAudience(knobs, audience) : undefined) ??
-    (recipientCount !== undefined && recipientCount < 1
-      ? deny("no_recipients", "No one matches these recipients.")
-      : undefined) ??
-    allow(knobs.broadcastNoReply ? "May send a no-reply broadcast." : "May send a broadcast.")
-  );
-};
+) =>
+  checkBroadcaster(knobs, actor) ??
+  (audience ? checkAudience(knobs, audience) : undefined) ??
+  (recipientCount !== undefined && recipientCount < 1
+    ? deny("no_recipients", "No one matches these recipients.")
+    : undefined) ??
+  allow(knobs.broadcastNoReply ? "May send a no-reply broadcast." : "May send a broadcast.");
+
+export const chooseAudience: Rule<ChooseAudienceInput> = (knobs, { actor, audience }) =>
+  checkBroadcaster(knobs, actor) ??
+  checkAudienceType(knobs, audience) ??
+  (audience === "filtered" && knobs.broadcastFilters.length === 0
+    ? deny("filter_unavailable", "No filters are available for a filtered group.")
+    : undefined) ??
+  allow(`May send to ${audienceLabels[audience]}.`);
+
+export const filterAudience: Rule<FilterAudienceInput> = (knobs, { actor, filter }) =>
+  checkBroadcaster(knobs, actor) ??
+  checkAudienceType(knobs, "filtered") ??
+  checkFilter(knobs, filter) ??
+  allow(`May filter recipients by ${filterLabels[filter]}.`);
 
 /** Filters a resolved audience: people the policy can't reach are left out, not refused as a whole. */
 export const receiveBroadcast: Rule<ReceiveBroadcastInput> = (knobs, { org, recipient }) => {

@@ -1,7 +1,8 @@
 /** Inbox channels and maintenance threads (seeds 001 and 002). */
-import { allow, deny } from "../decision";
+import { allow, type Check, deny } from "../decision";
 import type { Rule } from "../decisions";
-import type { ChannelInput, MaintenanceThreadInput } from "../inputs";
+import type { ActorInput, ChannelInput, MaintenanceThreadInput } from "../inputs";
+import type { Knobs } from "../knobs";
 import { channelLabels } from "../labels";
 import { viewBoard } from "./board";
 import { checkChannel, checkConnection, checkNotOperator, checkSubUser } from "./gates";
@@ -34,13 +35,18 @@ export const useChannel: Rule<ChannelInput> = (knobs, { org, actor, channel }) =
   return allow("Your maintenance request threads appear here.");
 };
 
+function checkMaintenanceThreads(knobs: Knobs): Check {
+  return knobs.maintenanceThreads && knobs.channels.includes("maintenance")
+    ? undefined
+    : deny("maintenance_threads_disabled", "Maintenance request threads aren't available.");
+}
+
 export const maintenanceThread: Rule<MaintenanceThreadInput> = (
   knobs,
   { recipient, request, settings },
 ) => {
-  if (!knobs.maintenanceThreads || !knobs.channels.includes("maintenance")) {
-    return deny("maintenance_threads_disabled", "Maintenance request threads aren't available.");
-  }
+  const disabled = checkMaintenanceThreads(knobs);
+  if (disabled) return disabled;
   if (recipient.kind === "manager") {
     const optedOut =
       knobs.maintenanceThreadOptOut &&
@@ -73,3 +79,17 @@ export const maintenanceThread: Rule<MaintenanceThreadInput> = (
     allow("A separate thread is created for this request.")
   );
 };
+
+/** The switch `maintenanceThread` reads as `settings.tenantRequestThreads` (seed 001 "Maintenance Settings"). */
+export const configureMaintenanceThreads: Rule<ActorInput> = (knobs, { actor }) =>
+  checkMaintenanceThreads(knobs) ??
+  (actor.kind === "manager"
+    ? undefined
+    : deny("managers_only", "Maintenance Settings are for your landlord or property manager.")) ??
+  (knobs.maintenanceThreadOptOut
+    ? undefined
+    : deny(
+        "maintenance_opt_out_unavailable",
+        "Managers can't turn off maintenance request threads in this organization.",
+      )) ??
+  allow("May turn off threads for requests submitted by tenants.");

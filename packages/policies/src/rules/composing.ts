@@ -41,17 +41,25 @@ export const attachFile: Rule<AttachFileInput> = (knobs, { actor, attachment }) 
   return allow("May attach this file.");
 };
 
-export const chooseMessageType: Rule<MessageTypeInput> = (knobs, { actor, type }) => {
+/** Message types are what managers send to residents and contacts (seed 000), not to each other. */
+export const chooseMessageType: Rule<MessageTypeInput> = (knobs, { actor, type, conversation }) => {
   if (type === "general") return allow("Every message can be a general message.");
   if (actor.kind !== "manager") {
     return deny("message_type_unavailable", "Only managers can tag messages with a type.");
   }
-  return knobs.messageTypes.includes(type)
-    ? allow(`May send a ${messageTypeLabels[type]} message.`)
-    : deny(
-        "message_type_unavailable",
-        `The "${messageTypeLabels[type]}" message type isn't available.`,
-      );
+  if (!knobs.messageTypes.includes(type)) {
+    return deny(
+      "message_type_unavailable",
+      `The "${messageTypeLabels[type]}" message type isn't available.`,
+    );
+  }
+  if (conversation?.participants.every((party) => party.kind === "manager")) {
+    return deny(
+      "message_type_unavailable",
+      "Message types are for messages to residents and contacts; team chats use general messages.",
+    );
+  }
+  return allow(`May send a ${messageTypeLabels[type]} message.`);
 };
 
 export const markPriority: Rule<ActorInput> = (knobs, { actor }) => {

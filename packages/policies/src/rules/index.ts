@@ -1,12 +1,12 @@
 /** The rules every profile starts from; a profile may replace any of them with its own. */
 import type { DecisionSet } from "../decisions";
 import { commentOnPost, deleteComment, postToBoard, toggleComments, viewBoard } from "./board";
-import { receiveBroadcast, sendBroadcast } from "./broadcast";
-import { maintenanceThread, useChannel } from "./channels";
+import { chooseAudience, filterAudience, receiveBroadcast, sendBroadcast } from "./broadcast";
+import { configureMaintenanceThreads, maintenanceThread, useChannel } from "./channels";
 import { compose } from "./compose";
 import { attachFile, chooseMessageType, markPriority, mention, scheduleSend } from "./composing";
 import { acceptInboundReply, copyToEmail, deliverEmailCopy } from "./email";
-import { connectionGate, leaseGate, subUserGate } from "./gate-decisions";
+import { connectionGate, leaseGate, membershipGate, subUserGate } from "./gate-decisions";
 import {
   autoRespond,
   configureAutoResponse,
@@ -28,10 +28,14 @@ export const commonDecisions: DecisionSet = {
   reply,
   leaseGate,
   connectionGate,
+  membershipGate,
   subUserGate,
   useChannel,
   maintenanceThread,
+  configureMaintenanceThreads,
   sendBroadcast,
+  chooseAudience,
+  filterAudience,
   receiveBroadcast,
   messageMember,
   viewBoard,

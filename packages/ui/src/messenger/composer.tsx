@@ -11,21 +11,23 @@ export interface ComposerValue {
 
 /**
  * The message box: Enter sends, Shift+Enter starts a new line. It is a real form (intent "send"),
- * so it also works before JavaScript loads; with JavaScript `onSend` takes over.
+ * so it also works before JavaScript loads; with JavaScript `onSend` takes over. `messageTypes`
+ * and `canMarkPriority` are what the API's composer options offer; a single type needs no picker.
  */
 export function Composer({
   onSend,
   canMarkPriority,
-  canChooseType,
+  messageTypes,
   clientId,
   placeholder = "Write a message",
 }: {
   onSend: (value: ComposerValue) => void;
   canMarkPriority: Decision | undefined;
-  canChooseType: boolean;
+  messageTypes: readonly ComposerValue["type"][];
   clientId: string;
   placeholder?: string;
 }) {
+  const canChooseType = messageTypes.length > 1;
   const [body, setBody] = useState("");
   const [type, setType] = useState<ComposerValue["type"]>("general");
   const [priority, setPriority] = useState<ComposerValue["priority"]>("normal");
@@ -67,9 +69,9 @@ export function Composer({
                 onChange={(e) => setType(e.target.value as ComposerValue["type"])}
                 className="rounded border border-slate-300 px-1 py-0.5"
               >
-                {Object.entries(messageTypeLabels).map(([value, label]) => (
+                {messageTypes.map((value) => (
                   <option key={value} value={value}>
-                    {label}
+                    {messageTypeLabels[value]}
                   </option>
                 ))}
               </select>

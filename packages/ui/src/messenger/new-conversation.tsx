@@ -175,7 +175,7 @@ export function NewConversation({
         <Composer
           clientId={firstClientId}
           canMarkPriority={undefined}
-          canChooseType={false}
+          messageTypes={[]}
           placeholder={`Message ${target.label}`}
           onSend={(value) =>
             start.mutate(

@@ -225,11 +225,8 @@ export function ThreadView({
           {reply?.allowed ? (
             <Composer
               clientId={clientId}
-              canMarkPriority={conversation.capabilities.markPriority}
-              canChooseType={
-                conversation.capabilities.compose?.allowed === true &&
-                conversation.participants.some((p) => p.kind !== "manager")
-              }
+              canMarkPriority={conversation.composer.markPriority}
+              messageTypes={conversation.composer.messageTypes}
               onSend={(value) => {
                 const item = { ...value, clientId, state: "sending" as const };
                 setPending((list) => [...list, item]);
