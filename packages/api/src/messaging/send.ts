@@ -19,10 +19,23 @@ type MemberContext = Context & {
   user: { id: string; displayName: string };
 };
 
-/** Refuses a type or a priority the actor may not use, before anything is written. */
-export function enforceDraft(scope: PolicyScope, draft: MessageDraft): void {
+/**
+ * Refuses a type or a priority the actor may not use (here, when the conversation is known),
+ * before anything is written.
+ */
+export function enforceDraft(
+  scope: PolicyScope,
+  draft: MessageDraft,
+  conversation?: ConversationFacts,
+): void {
   if (draft.type !== "general")
-    enforce(scope.policy.chooseMessageType({ actor: scope.actor, type: draft.type }));
+    enforce(
+      scope.policy.chooseMessageType({
+        actor: scope.actor,
+        type: draft.type,
+        ...(conversation ? { conversation } : {}),
+      }),
+    );
   if (draft.priority === "high") enforce(scope.policy.markPriority({ actor: scope.actor }));
 }
 
@@ -68,7 +81,7 @@ export async function reply(
     });
   }
   enforce(scope.policy.reply({ org: scope.orgFacts, actor: scope.actor, conversation: facts }));
-  enforceDraft(scope, draft);
+  enforceDraft(scope, draft, facts);
   const mentioned = mentionsIn(
     scope,
     draft.body,

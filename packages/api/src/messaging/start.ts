@@ -91,13 +91,13 @@ export async function startConversation(
       recipients: recipients.filter((party) => party !== undefined),
     }),
   );
-  enforceDraft(scope, draft);
   const conversation: ConversationFacts = {
     kind: target.kind,
     noReply: false,
     createdByKind: scope.actor.kind,
     participants: [...people.values()].map((person) => person.party),
   };
+  enforceDraft(scope, draft, conversation);
   const mentioned = mentionsIn(scope, draft.body, conversation, [...people.values()]);
 
   const unitId = target.kind === "unit_group" ? target.unitId : null;
