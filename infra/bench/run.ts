@@ -35,7 +35,8 @@ const server = await startEmbeddedPostgres({
   port: 54400 + Math.floor(Math.random() * 500),
   ephemeral: true,
 });
-const handle = createDb(server.url("postgres"), { max: 4 });
+// Building the data set runs statements far longer than a request may.
+const handle = createDb(server.url("postgres"), { max: 4, statementTimeoutMs: 0 });
 const { db } = handle;
 try {
   console.log(

@@ -1,4 +1,4 @@
-import type { AppKind, Database, Kysely } from "@hearth/db";
+import type { AppKind, Database, Kysely, PoolStats } from "@hearth/db";
 import type { Session } from "lucia";
 import type { Auth, SessionUser } from "./auth/lucia";
 import type { Clock } from "./clock";
@@ -16,6 +16,8 @@ export interface ApiDeps {
   urls: Record<AppKind, string>;
   /** Live events across API processes (LISTEN/NOTIFY). */
   live: LiveHub;
+  /** The load on `db`'s pool, for /healthz; absent where the deps do not own the pool (tests). */
+  poolStats?: () => PoolStats;
   /** Development helpers such as the dev mailbox page; never on in production. */
   devTools: boolean;
 }

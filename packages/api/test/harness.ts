@@ -1,8 +1,10 @@
 import { type AppKind, sql } from "@hearth/db";
 import { createTestDatabase, type TestDatabase } from "@hearth/db/testing";
+import { runOnce, Logger as WorkerLogger } from "graphile-worker";
 import { appForKind, createAuth } from "../src/auth/lucia";
 import type { Clock } from "../src/clock";
 import { type ApiDeps, createContextInner } from "../src/context";
+import { taskList } from "../src/jobs/tasks";
 import { createLogger } from "../src/logger";
 import { createDevMailbox } from "../src/mail/mailer";
 import { createLiveHub } from "../src/realtime/hub";
@@ -134,4 +136,17 @@ export async function countRows(
     h.t.db,
   );
   return row.rows[0]?.n ?? 0;
+}
+
+/**
+ * Runs every job that is due (the emails the outbox queued, ...) with the harness's services until
+ * none is left, as the worker would. A job that fails waits for its retry and is not run again.
+ */
+export async function runQueuedJobs(h: Harness): Promise<void> {
+  await runOnce({
+    pgPool: h.t.pool,
+    noHandleSignals: true,
+    logger: new WorkerLogger(() => () => {}),
+    taskList: taskList({ db: h.t.db, logger: h.deps.logger, mailer: h.deps.mailer }),
+  });
 }

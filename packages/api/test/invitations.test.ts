@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countRows, createHarness, type Harness } from "./harness";
+import { countRows, createHarness, type Harness, runQueuedJobs } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -34,6 +34,7 @@ describe("invitations", () => {
     const pending = await manager.invitations.pending();
     expect(pending.map((p) => p.email)).toContain("new.tenant@example.com");
 
+    await runQueuedJobs(h);
     const [mail] = await h.mailTo("new.tenant@example.com");
     expect(mail?.subject).toBe("Morgan Reyes invited you to Maple Residential");
     const token = tokenFrom(mail!.body, "http://resident.test");
@@ -74,6 +75,7 @@ describe("invitations", () => {
       displayName: "Avery Kim",
       kind: "resident",
     });
+    await runQueuedJobs(h);
     const mails = await h.mailTo("invited@standard.demo");
     const token = tokenFrom(mails.at(-1)!.body, "http://resident.test");
     await h
@@ -92,6 +94,7 @@ describe("invitations", () => {
       displayName: "Helper",
       kind: "manager",
     });
+    await runQueuedJobs(h);
     const [mail] = await h.mailTo("helper@example.com");
     const token = tokenFrom(mail!.body, "http://manager.test");
     expect(
@@ -119,6 +122,7 @@ describe("invitations", () => {
       displayName: "Late",
       kind: "owner",
     });
+    await runQueuedJobs(h);
     const token = tokenFrom((await h.mailTo("late@example.com"))[0]!.body, "http://resident.test");
     await h.t.db
       .updateTable("invitations")
@@ -137,6 +141,7 @@ describe("invitations", () => {
       displayName: "Short",
       kind: "resident",
     });
+    await runQueuedJobs(h);
     const token = tokenFrom((await h.mailTo("short@example.com"))[0]!.body, "http://resident.test");
     expect(
       await codeOf(

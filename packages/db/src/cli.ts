@@ -14,7 +14,8 @@ if (command !== "migrate" && command !== "seed" && command !== "reset") {
 }
 
 const database = await openDevDatabase();
-const { db, destroy } = createDb(database.url);
+// Migrations may rewrite big tables: no statement timeout here, unlike a request.
+const { db, destroy } = createDb(database.url, { statementTimeoutMs: 0 });
 try {
   if (command === "reset") {
     await sql`drop schema public cascade; drop schema if exists graphile_worker cascade; create schema public;`.execute(

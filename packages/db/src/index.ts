@@ -2,7 +2,15 @@
 
 export type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 export { sql } from "kysely";
-export { createDb, type DbHandle } from "./connection";
+export {
+  createDb,
+  type DbHandle,
+  type DbOptions,
+  databaseUnavailableReason,
+  type PoolStats,
+  poolDefaults,
+  type UnavailableReason,
+} from "./connection";
 export { type DevDatabase, openDevDatabase } from "./dev-database";
 export { bestLeaseStatus, isoDay, type LeaseStatus, leaseStatus } from "./lease-status";
 export { migrateDownAll, migrateToLatest } from "./migrate";

@@ -1,5 +1,7 @@
+import { runMigrations } from "graphile-worker";
 import { type Kysely, type MigrationResultSet, Migrator } from "kysely";
 import { migrations } from "./migrations/index";
+import { poolOf } from "./pools";
 import type { Database } from "./schema";
 
 function migrator(db: Kysely<Database>): Migrator {
@@ -14,8 +16,20 @@ function unwrap(result: MigrationResultSet): string[] {
   return (result.results ?? []).map((r) => r.migrationName);
 }
 
-/** Applies every pending migration; returns the names applied. */
+/**
+ * Installs or upgrades graphile-worker's own schema (`graphile_worker`). It belongs to every
+ * migrated database, not only to one where a worker has started: our transactions call
+ * `graphile_worker.add_job` (the outbox), which must exist before any worker runs.
+ */
+async function migrateJobQueue(db: Kysely<Database>): Promise<void> {
+  const pgPool = poolOf(db);
+  if (!pgPool) throw new Error("migrateToLatest needs a database opened with createDb");
+  await runMigrations({ pgPool });
+}
+
+/** Applies every pending migration (graphile-worker's first); returns the names of ours applied. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  await migrateJobQueue(db);
   return unwrap(await migrator(db).migrateToLatest());
 }
 

@@ -381,6 +381,15 @@ export interface OutboundEmailsTable {
   sent_at: NullableTimestamp;
 }
 
+/** A running job worker (graphile-worker's worker id) and when its process last said it lives. */
+export interface WorkerHeartbeatsTable {
+  worker_id: string;
+  /** host:pid, for whoever reads the table. */
+  process: string;
+  started_at: Generated<Date>;
+  beat_at: Generated<Date>;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -409,6 +418,7 @@ export interface Database {
   dev_mailbox: DevMailboxTable;
   live_events: LiveEventsTable;
   outbound_emails: OutboundEmailsTable;
+  worker_heartbeats: WorkerHeartbeatsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

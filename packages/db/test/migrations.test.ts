@@ -47,9 +47,17 @@ describe("migrations", () => {
   });
 
   it("roll all the way down and up again", async () => {
-    expect(await migrateDownAll(t.db)).toEqual(["0002_message_search_indexes", "0001_initial"]);
+    expect(await migrateDownAll(t.db)).toEqual([
+      "0003_event_log_outbox",
+      "0002_message_search_indexes",
+      "0001_initial",
+    ]);
     expect((await tables()).filter((name) => !name.startsWith("kysely_"))).toEqual([]);
-    expect(await migrateToLatest(t.db)).toEqual(["0001_initial", "0002_message_search_indexes"]);
+    expect(await migrateToLatest(t.db)).toEqual([
+      "0001_initial",
+      "0002_message_search_indexes",
+      "0003_event_log_outbox",
+    ]);
     expect(await migrateToLatest(t.db)).toEqual([]);
   });
 

@@ -289,7 +289,10 @@ function Composer({
             <Alert tone="info">
               {result.sent.created ? "Sent" : "Already sent"} to {result.sent.recipientCount}{" "}
               {result.sent.recipientCount === 1 ? "person" : "people"}
-              {result.sent.emailed ? `, ${result.sent.emailed} by email too` : ""}.{" "}
+              {result.sent.emailed
+                ? `; ${result.sent.emailed} email ${result.sent.emailed === 1 ? "copy is" : "copies are"} on the way`
+                : ""}
+              .{" "}
               <Link to={`/inbox/${result.sent.conversationId}`} className="font-semibold underline">
                 View the message
               </Link>

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "@hearth/db";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
+import { queueEmail } from "../outbox/email";
 import { appForKind, type SessionUser } from "./lucia";
 
 export const INVITATION_DAYS = 7;
@@ -14,8 +15,9 @@ function hashToken(token: string): string {
 
 /**
  * Invites a person to the caller's organization: creates the account (no password yet) and an
- * `invited` connection when new, and mails a link that lets them set a password. Inviting again
- * replaces the earlier link.
+ * `invited` connection when new, and queues the email with a link that lets them set a password,
+ * in the same transaction (the outbox), so an invitation never exists without its email. Inviting
+ * again replaces the earlier link.
  */
 export async function invite(
   ctx: Context & { user: SessionUser; organizationId: string },
@@ -26,7 +28,12 @@ export async function invite(
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
 
-  const { userId, organizationName } = await ctx.db.transaction().execute(async (trx) => {
+  const link = `${ctx.urls[appForKind[input.kind]]}/invite/${token}`;
+  const displayName = input.displayName.trim();
+
+  const userId = await ctx.db.transaction().execute(async (trx) => {
+    // Locks the person's row: two invitations to one person at once wait for each other, and the
+    // second replaces the first's link.
     const existing = await trx
       .selectFrom("users")
       .leftJoin("connections", (join) =>
@@ -36,6 +43,7 @@ export async function invite(
       )
       .select(["users.id", "users.organization_id", "users.password_hash", "connections.status"])
       .where("users.email", "=", email)
+      .forUpdate("users")
       .executeTakeFirst();
     if (existing && existing.organization_id !== ctx.organizationId) {
       throw new TRPCError({
@@ -56,7 +64,7 @@ export async function invite(
         .values({
           organization_id: ctx.organizationId,
           email,
-          display_name: input.displayName.trim(),
+          display_name: displayName,
           kind: input.kind,
           manager_role: input.kind === "manager" ? "sub_user" : null,
           password_hash: null,
@@ -64,8 +72,15 @@ export async function invite(
           timezone: null,
           plan: null,
         })
+        .onConflict((oc) => oc.column("email").doNothing())
         .returning("id")
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      // Someone created this account since the lookup above (a concurrent invitation).
+      if (!created)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "email: This person was just invited. Try again to send a new link.",
+        });
       id = created.id;
       await trx
         .insertInto("user_settings")
@@ -92,7 +107,7 @@ export async function invite(
       .where("user_id", "=", id)
       .where("accepted_at", "is", null)
       .execute();
-    await trx
+    const invitation = await trx
       .insertInto("invitations")
       .values({
         organization_id: ctx.organizationId,
@@ -101,7 +116,8 @@ export async function invite(
         created_by: ctx.user.id,
         expires_at: expiresAt,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto("audit_log")
       .values({
@@ -119,21 +135,20 @@ export async function invite(
       .select("name")
       .where("id", "=", ctx.organizationId)
       .executeTakeFirstOrThrow();
-    return { userId: id, organizationName: org.name };
-  });
-
-  const link = `${ctx.urls[appForKind[input.kind]]}/invite/${token}`;
-  await ctx.mailer.send({
-    to: email,
-    organizationId: ctx.organizationId,
-    subject: `${ctx.user.displayName} invited you to ${organizationName}`,
-    text: [
-      `Hello ${input.displayName.trim()},`,
-      "",
-      `${ctx.user.displayName} invited you to message with ${organizationName}.`,
-      `Set your password here to connect (the link works for ${INVITATION_DAYS} days):`,
-      link,
-    ].join("\n"),
+    await queueEmail(trx, {
+      dedupeKey: `invitation:${invitation.id}`,
+      to: email,
+      organizationId: ctx.organizationId,
+      subject: `${ctx.user.displayName} invited you to ${org.name}`,
+      text: [
+        `Hello ${displayName},`,
+        "",
+        `${ctx.user.displayName} invited you to message with ${org.name}.`,
+        `Set your password here to connect (the link works for ${INVITATION_DAYS} days):`,
+        link,
+      ].join("\n"),
+    });
+    return id;
   });
   return { userId, expiresAt };
 }
@@ -197,14 +212,22 @@ export async function acceptInvitation(
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
+    // The check above may be stale by now: the token is spent by this one conditional update.
+    // Concurrent accepts queue on the row's lock, and each after the first finds it accepted (or
+    // replaced by a newer invitation, or expired) and matches nothing.
     const accepted = await trx
       .updateTable("invitations")
       .set({ accepted_at: now })
       .where("id", "=", row.id)
       .where("accepted_at", "is", null)
+      .where("expires_at", ">", now)
+      .returning("id")
       .executeTakeFirst();
-    if (accepted.numUpdatedRows !== 1n)
-      throw new TRPCError({ code: "CONFLICT", message: "This invitation was already used." });
+    if (!accepted)
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "This invitation link is no longer valid. Ask for a new one.",
+      });
     await trx
       .updateTable("users")
       .set({ password_hash: passwordHash, updated_at: now })

@@ -1,11 +1,18 @@
 import type { Database, Kysely } from "@hearth/db";
 import type { Task } from "graphile-worker";
+import { z } from "zod";
 import type { Logger } from "../logger";
+import type { Mailer } from "../mail/mailer";
+import type { JobName } from "../outbox/jobs";
+import { deliverEmail } from "./deliver-email";
 
 export interface JobDeps {
   db: Kysely<Database>;
   logger: Logger;
+  mailer: Mailer;
 }
+
+const deliverEmailPayload = z.object({ outboundEmailId: z.number().int().positive() });
 
 /** Deletes sessions past their end and sign-in attempts older than the rate-limit window needs. */
 export async function purgeExpiredSessions(
@@ -23,9 +30,12 @@ export async function purgeExpiredSessions(
   return { sessions: Number(sessions.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
 }
 
-/** Every job the worker runs, by name. */
-export function taskList(deps: JobDeps): Record<string, Task> {
+/** Every job the worker runs, by name: each job the outbox adds, and the recurring ones. */
+export function taskList(deps: JobDeps): Record<JobName | "purge_expired_sessions", Task> {
   return {
+    deliver_email: async (payload) => {
+      await deliverEmail(deps, deliverEmailPayload.parse(payload).outboundEmailId);
+    },
     purge_expired_sessions: async () => {
       const removed = await purgeExpiredSessions(deps, new Date());
       deps.logger.info(removed, "purged expired sessions");

@@ -1,7 +1,44 @@
-import { createDb } from "@hearth/db";
+import { createDb, type Database, type Kysely } from "@hearth/db";
 import { type Runner, run, Logger as WorkerLogger } from "graphile-worker";
+import { readServerEnv } from "../env";
 import type { Logger } from "../logger";
+import { createMailer, type Mailer } from "../mail/mailer";
+import {
+  type Heartbeat,
+  type HeartbeatTiming,
+  heartbeatDefaults,
+  startHeartbeat,
+} from "./heartbeat";
 import { crontab, taskList } from "./tasks";
+
+declare global {
+  namespace GraphileConfig {
+    interface Plugins {
+      HearthWorkerHeartbeat: true;
+    }
+  }
+}
+
+export interface StartWorkerOptions {
+  /** The mailer jobs send with; by default the one the environment asks for (see createMailer). */
+  mailer?: (db: Kysely<Database>) => Mailer;
+  heartbeat?: Partial<HeartbeatTiming>;
+  /** How often an idle worker looks for jobs that became due (new jobs wake it at once). */
+  pollIntervalMs?: number;
+}
+
+/** Registers each worker's heartbeat before its first job, so a crash mid-job is always seen. */
+function heartbeatPlugin(heartbeat: Heartbeat): GraphileConfig.Plugin {
+  return {
+    name: "HearthWorkerHeartbeat",
+    version: "1.0.0",
+    worker: {
+      hooks: {
+        startWorker: (_context, event) => heartbeat.register(event.worker.workerId),
+      },
+    },
+  };
+}
 
 /**
  * Starts the job worker against the same Postgres (graphile-worker keeps its queue there, so
@@ -10,6 +47,7 @@ import { crontab, taskList } from "./tasks";
 export async function startWorker(
   connectionString: string,
   logger: Logger,
+  options: StartWorkerOptions = {},
 ): Promise<{ stop(): Promise<void> }> {
   const log = logger.child({ component: "worker" });
   // On Ctrl-C the terminal signals Postgres too, so connection errors while stopping are expected noise.
@@ -20,25 +58,46 @@ export async function startWorker(
       if (!stopping) log.warn({ err: error }, "database connection lost");
     },
   });
-  const runner: Runner = await run({
-    pgPool: handle.pool,
-    concurrency: 2,
-    noHandleSignals: true,
-    pollInterval: 2000,
-    taskList: taskList({ db: handle.db, logger: log }),
-    crontab,
-    logger: new WorkerLogger(() => (level, message) => {
-      if (stopping) return;
-      if (level === "error") log.error(message);
-      else if (level === "warning") log.warn(message);
-      else log.debug(message);
-    }),
-  });
+  const mailer = options.mailer
+    ? options.mailer(handle.db)
+    : createMailer(readServerEnv(), handle.db);
+  const heartbeat = await startHeartbeat(
+    handle.db,
+    { ...heartbeatDefaults, ...options.heartbeat },
+    log,
+  );
+  let runner: Runner;
+  try {
+    runner = await startRunner();
+  } catch (error) {
+    await heartbeat.stop();
+    await handle.destroy();
+    throw error;
+  }
   return {
     async stop() {
       stopping = true;
       await runner.stop();
+      await heartbeat.stop();
       await handle.destroy();
     },
   };
+
+  function startRunner(): Promise<Runner> {
+    return run({
+      pgPool: handle.pool,
+      concurrency: 2,
+      noHandleSignals: true,
+      pollInterval: options.pollIntervalMs ?? 2000,
+      taskList: taskList({ db: handle.db, logger: log, mailer }),
+      crontab,
+      preset: { plugins: [heartbeatPlugin(heartbeat)] },
+      logger: new WorkerLogger(() => (level, message) => {
+        if (stopping) return;
+        if (level === "error") log.error(message);
+        else if (level === "warning") log.warn(message);
+        else log.debug(message);
+      }),
+    });
+  }
 }

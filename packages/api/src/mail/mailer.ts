@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Database, Kysely } from "@hearth/db";
 import nodemailer from "nodemailer";
 
@@ -8,17 +9,27 @@ export interface OutgoingEmail {
   organizationId: string | null;
 }
 
-/** The email port: SMTP in production, the dev mailbox (a table you can read) by default. */
+/**
+ * The email port: SMTP in production, the dev mailbox (a table you can read) by default.
+ *
+ * `idempotencyKey` names the message: sending twice with one key is the same message. The dev
+ * mailbox keeps it exactly once: the row and its key commit together, so a retry after a crash
+ * finds the key and writes nothing. SMTP can only be at-least-once: a server may accept the
+ * message and the connection (or this process) die before we learn it did, and SMTP has no way to
+ * ask whether it arrived, so a retry hands it over again. The stable Message-ID derived from the
+ * key makes that second copy recognisably the same message to servers and mail clients that
+ * collapse duplicates.
+ */
 export interface Mailer {
   readonly kind: "smtp" | "dev-mailbox";
-  send(email: OutgoingEmail): Promise<void>;
+  send(email: OutgoingEmail, idempotencyKey: string): Promise<void>;
 }
 
 /** Keeps every message in `dev_mailbox`, where the dev mailbox page and tests read it. */
 export function createDevMailbox(db: Kysely<Database>): Mailer {
   return {
     kind: "dev-mailbox",
-    async send(email) {
+    async send(email, idempotencyKey) {
       await db
         .insertInto("dev_mailbox")
         .values({
@@ -27,10 +38,23 @@ export function createDevMailbox(db: Kysely<Database>): Mailer {
           recipient: email.to,
           subject: email.subject,
           body: email.text,
+          idempotency_key: idempotencyKey,
         })
+        .onConflict((oc) => oc.column("idempotency_key").doNothing())
         .execute();
     },
   };
+}
+
+/** The domain of the sender's address ("Hearth <no-reply@hearth.local>" → "hearth.local"). */
+function senderDomain(from: string): string {
+  return from.match(/@([^>\s]+)/)?.[1] ?? "hearth.local";
+}
+
+/** The same key always gives the same Message-ID; the hash keeps it to characters SMTP allows. */
+export function messageIdFor(idempotencyKey: string, from: string): string {
+  const digest = createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 40);
+  return `<${digest}@${senderDomain(from)}>`;
 }
 
 /** Sends through the SMTP server at `smtpUrl` (smtp:// or smtps://, credentials in the URL). */
@@ -38,8 +62,22 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     kind: "smtp",
-    async send(email) {
-      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+    async send(email, idempotencyKey) {
+      await transport.sendMail({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        messageId: messageIdFor(idempotencyKey, from),
+      });
     },
   };
+}
+
+/** The mailer the environment asks for: SMTP when `SMTP_URL` is set, else the dev mailbox. */
+export function createMailer(
+  env: { SMTP_URL?: string | undefined; MAIL_FROM: string },
+  db: Kysely<Database>,
+): Mailer {
+  return env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createDevMailbox(db);
 }

@@ -6,6 +6,7 @@ export {
   createApiRuntime,
   createRequestCaller,
   createRequestContext,
+  handleHealthRequest,
   handleTrpcRequest,
   isSameOriginOrSafe,
 } from "./runtime";

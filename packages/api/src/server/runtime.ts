@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type AppKind, createDb } from "@hearth/db";
+import { type AppKind, createDb, poolDefaults } from "@hearth/db";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { verifyRequestOrigin } from "lucia";
@@ -11,6 +11,7 @@ import { createLogger } from "../logger";
 import { createDevMailbox, createSmtpMailer } from "../mail/mailer";
 import { createLiveHub } from "../realtime/hub";
 import { appRouter, createCaller } from "../root";
+import { asServiceUnavailable } from "../trpc";
 
 export interface ApiRuntime {
   deps: ApiDeps;
@@ -26,14 +27,15 @@ export function createApiRuntime(env: ServerEnv = readServerEnv()): ApiRuntime {
     );
   }
   const logger = createLogger(env.LOG_LEVEL);
-  const { db, pool, destroy } = createDb(env.DATABASE_URL, {
-    max: 10,
+  const { db, pool, stats, destroy } = createDb(env.DATABASE_URL, {
+    ...poolDefaults,
     onIdleError: (error) => logger.warn({ err: error }, "database connection lost"),
   });
   const secure = env.SESSION_SECURE ?? env.NODE_ENV === "production";
   const live = createLiveHub(env.DATABASE_URL, logger);
   const deps: ApiDeps = {
     db,
+    poolStats: stats,
     live,
     auth: {
       manager: createAuth(pool, "manager", { secure }),
@@ -109,7 +111,12 @@ export async function createRequestContext(
       message: "This request came from another site and was refused.",
     });
   }
-  const signedIn = await resolveSession(runtime.deps, app, request, resHeaders);
+  let signedIn: ContextSession | null;
+  try {
+    signedIn = await resolveSession(runtime.deps, app, request, resHeaders);
+  } catch (error) {
+    throw asServiceUnavailable(error) ?? error;
+  }
   return createContextInner(
     runtime.deps,
     { app, requestId: requestIdOf(request), ip: clientIp(request), resHeaders },
@@ -144,9 +151,40 @@ export async function handleTrpcRequest(
     req: request,
     router: appRouter,
     createContext: ({ resHeaders }) => createRequestContext(runtime, app, request, resHeaders),
+    responseMeta: ({ errors }) =>
+      errors.some((error) => error.code === "SERVICE_UNAVAILABLE")
+        ? { headers: { "Retry-After": "1" } }
+        : {},
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")
         runtime.deps.logger.error({ err: error, path }, "trpc error");
     },
   });
+}
+
+/**
+ * `/healthz` of `app`: the health report as JSON, 200 while the database answers in time and 503
+ * (same body) when the pool is starved or the database is down. It never waits long.
+ */
+export async function handleHealthRequest(runtime: ApiRuntime, app: AppKind): Promise<Response> {
+  const headers = { "Cache-Control": "no-store" };
+  try {
+    const caller = createCaller(
+      createContextInner(
+        runtime.deps,
+        { app, requestId: randomUUID(), ip: null, resHeaders: new Headers() },
+        null,
+      ),
+    );
+    const health = await caller.health.check();
+    return Response.json(
+      { ...health, app },
+      { status: health.status === "ok" ? 200 : 503, headers },
+    );
+  } catch {
+    return Response.json(
+      { status: "unavailable", database: "down", app },
+      { status: 503, headers },
+    );
+  }
 }

@@ -7,6 +7,10 @@ import { type Kysely, sql } from "kysely";
  * the oldest transaction still running (`pg_snapshot_xmin(pg_current_snapshot())`), so an event
  * is read once its transaction and every older one have finished: nothing committed later can
  * appear behind a reader's position (see packages/api/src/realtime/event-log.ts).
+ *
+ * `worker_heartbeats` has one row per running graphile-worker worker, beaten by its process, so a
+ * worker that died mid-job has its jobs unlocked within a minute rather than graphile-worker's
+ * four hours (see packages/api/src/jobs/heartbeat.ts).
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed against no schema on purpose
 export async function up(db: Kysely<any>): Promise<void> {
@@ -40,6 +44,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     alter table dev_mailbox add column idempotency_key text;
     create unique index dev_mailbox_idempotency_key on dev_mailbox (idempotency_key);
 
+    create table worker_heartbeats (
+      worker_id text primary key,
+      process text not null,
+      started_at timestamptz not null default now(),
+      beat_at timestamptz not null default now()
+    );
+
     alter table organizations add column settings_version integer not null default 1;
   `.execute(db);
 }
@@ -50,6 +61,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     alter table organizations drop column if exists settings_version;
     drop index if exists dev_mailbox_idempotency_key;
     alter table dev_mailbox drop column if exists idempotency_key;
-    drop table if exists outbound_emails, live_events;
+    drop table if exists worker_heartbeats, outbound_emails, live_events;
   `.execute(db);
 }

@@ -29,7 +29,8 @@ export function problemOf(error: unknown): { status: number; body: ProblemBody }
       body: { message: fieldMatch[2], fieldErrors: { [fieldMatch[1]]: [fieldMatch[2]] } },
     };
   }
-  if (status >= 500) return null;
+  // A busy database is a "try again", shown like any refusal; other server errors stay errors.
+  if (status >= 500 && error.code !== "SERVICE_UNAVAILABLE") return null;
   return { status, body: { message: error.message, fieldErrors: {} } };
 }
 

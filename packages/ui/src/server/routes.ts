@@ -1,4 +1,4 @@
-import { handleTrpcRequest } from "@hearth/api/server";
+import { handleHealthRequest, handleTrpcRequest } from "@hearth/api/server";
 import type { AppKind } from "@hearth/db";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { problemOf } from "./http-errors";
@@ -14,15 +14,7 @@ export function sharedRoutes(app: AppKind) {
     trpc: ({ request }: LoaderFunctionArgs | ActionFunctionArgs) =>
       handleTrpcRequest(apiRuntime(), app, request),
 
-    async health(_: LoaderFunctionArgs) {
-      try {
-        const { api } = await callApi(app, new Request("http://localhost/healthz"));
-        const health = await api.health.check();
-        return Response.json({ ...health, app }, { headers: { "Cache-Control": "no-store" } });
-      } catch {
-        return Response.json({ status: "unavailable", database: "down", app }, { status: 503 });
-      }
-    },
+    health: (_: LoaderFunctionArgs) => handleHealthRequest(apiRuntime(), app),
 
     async loginLoader({ request }: LoaderFunctionArgs) {
       const { api, headers } = await callApi(app, request);
