@@ -52,6 +52,40 @@ describe("the operator console", () => {
     await resident.context().close();
   });
 
+  it("a save from a page opened before someone else's save is refused with 'changed since you opened them', and changes nothing", async () => {
+    const first = await signedIn(managerUrl, "operator@platform.demo");
+    const second = await signedIn(managerUrl, "operator@platform.demo");
+    for (const page of [first, second]) {
+      await page.goto(`${managerUrl}/operator`);
+      await page.getByRole("link", { name: "Maple Residential" }).click();
+      await page.waitForLoadState("networkidle");
+    }
+
+    await first.getByLabel("Broadcast messages").check();
+    await first.getByRole("button", { name: "Save overrides" }).click();
+    await first.getByRole("status").filter({ hasText: "Saved 1 override" }).waitFor();
+
+    // The second page still shows the settings as they were when it opened.
+    await second.getByLabel("Whole-unit group chats").check();
+    await second.getByRole("button", { name: "Save overrides" }).click();
+    const refusal = second.getByRole("alert").filter({ hasText: "changed since you opened them" });
+    await refusal.waitFor();
+    await screenshot(second, "operator-stale-save");
+    await refusal.getByRole("link", { name: "Reload the settings" }).click();
+    await refusal.waitFor({ state: "detached" });
+    expect(await second.getByLabel("Broadcast messages").isChecked()).toBe(true);
+    expect(await second.getByLabel("Whole-unit group chats").isChecked()).toBe(false);
+
+    await second.getByLabel("Broadcast messages").uncheck();
+    await second.getByRole("button", { name: "Save overrides" }).click();
+    await second
+      .getByRole("status")
+      .filter({ hasText: "Every knob follows the profile default" })
+      .waitFor();
+    await first.context().close();
+    await second.context().close();
+  });
+
   it("is closed to managers", async () => {
     const manager = await signedIn(managerUrl, "owner@landlord-led.demo");
     const response = await manager.goto(`${managerUrl}/operator/audit`);

@@ -5,6 +5,7 @@ import {
   type Harness,
   participantsOf as participantsIn,
   rowCounts,
+  runQueuedJobs,
 } from "./harness";
 import { draft, outcome, refusalOf } from "./helpers";
 
@@ -20,6 +21,7 @@ const written = () =>
     participants: "conversation_participants",
     messages: "messages",
     mail: "dev_mailbox",
+    outbox: "outbound_emails",
   });
 
 async function propertyId(name: string): Promise<string> {
@@ -246,6 +248,7 @@ describe("coworking (seed 003): messages from the space", () => {
       ...message("Your access card is ready at reception.", { copyToEmail: true }),
     });
     expect(sent.emailed).toBe(2);
+    await runQueuedJobs(h);
     for (const email of ["future@coworking.demo", "former@coworking.demo"]) {
       const mail = await h.mailTo(email);
       expect(mail.at(-1)).toMatchObject({ subject: "Message from Foundry Workspace" });
@@ -362,8 +365,10 @@ describe("standard with broadcasts turned on by an override", () => {
       .select("id")
       .where("slug", "=", "standard")
       .executeTakeFirstOrThrow();
+    const { settingsVersion } = await operator.operator.organization({ id: org.id });
     await operator.operator.setOverrides({
       organizationId: org.id,
+      settingsVersion,
       overrides: { broadcasts: true },
     });
   });

@@ -3,7 +3,9 @@ import { sql } from "@hearth/db";
 import { createTestDatabase, type TestDatabase } from "@hearth/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { pruneLiveEvents } from "../src/jobs/tasks";
 import { createLogger } from "../src/logger";
+import { createDevMailbox } from "../src/mail/mailer";
 import { lockConversation, publishLiveEvent } from "../src/realtime/event-log";
 import { createLiveHub } from "../src/realtime/hub";
 import {
@@ -192,6 +194,33 @@ describe("the event log", () => {
     controller.abort();
     await reading;
     await hub.close();
+  });
+
+  it("prunes events older than the retention and keeps the rest", async () => {
+    const conversationId = await unitGroup();
+    const recipient = await userId("owner@standard.demo");
+    for (const messageId of [31, 32])
+      await t.db.transaction().execute((trx) =>
+        publishLiveEvent(trx, {
+          type: "message",
+          change: "created",
+          conversationId,
+          messageId,
+          recipients: [recipient],
+        }),
+      );
+    await sql`update live_events set created_at = now() - interval '2 days'
+      where (payload->>'messageId')::int = 31`.execute(t.db);
+    const removed = await pruneLiveEvents(
+      { db: t.db, logger: createLogger("silent"), mailer: createDevMailbox(t.db) },
+      new Date(),
+    );
+    expect(removed).toBeGreaterThanOrEqual(1);
+    const left = await sql<{
+      id: number;
+    }>`select (payload->>'messageId')::int as id from live_events
+      where (payload->>'messageId')::int in (31, 32)`.execute(t.db);
+    expect(left.rows.map((r) => r.id)).toEqual([32]);
   });
 
   it("refuses a conversation lock taken after the transaction has written", async () => {

@@ -29,6 +29,15 @@ async function storedOverrides(slug: string): Promise<Record<string, unknown>> {
   ).policy_overrides;
 }
 
+let reader: Awaited<ReturnType<Harness["as"]>> | undefined;
+
+/** The organization and the settings version the operator sees on opening it, as a save sends them. */
+async function opened(id: string): Promise<{ organizationId: string; settingsVersion: number }> {
+  reader ??= await h.as("operator@platform.demo");
+  const { settingsVersion } = await reader.operator.organization({ id });
+  return { organizationId: id, settingsVersion };
+}
+
 /** The TRPCError a call ends with. */
 async function errorOf(run: () => Promise<unknown>): Promise<TRPCError> {
   try {
@@ -113,7 +122,7 @@ describe("operator.organization describes the override form", () => {
     const operator = await h.as("operator@platform.demo");
     const id = await orgId("landlord-led");
     await operator.operator.setOverrides({
-      organizationId: id,
+      ...(await opened(id)),
       overrides: { readReceipts: "everyone" },
     });
     const org = await operator.operator.organization({ id });
@@ -128,7 +137,7 @@ describe("operator.organization describes the override form", () => {
       value: "everyone",
       source: "organization override",
     });
-    await operator.operator.setOverrides({ organizationId: id, overrides: {} });
+    await operator.operator.setOverrides({ ...(await opened(id)), overrides: {} });
   });
 });
 
@@ -142,8 +151,8 @@ describe("operator.setOverrides", () => {
     const id = await orgId("coworking");
     const auditRows = await countRows(h, "audit_log");
     await expect(
-      operator.operator.setOverrides({ organizationId: id, overrides: { attachments: true } }),
-    ).resolves.toEqual({ overrides: { attachments: true } });
+      operator.operator.setOverrides({ ...(await opened(id)), overrides: { attachments: true } }),
+    ).resolves.toEqual({ overrides: { attachments: true }, settingsVersion: expect.any(Number) });
 
     const after = await member.policy.capabilities();
     expect(after.capabilities.attachFile?.allowed).toBe(true);
@@ -161,19 +170,23 @@ describe("operator.setOverrides", () => {
     });
 
     // Removing the override restores the profile's rule on the next request.
-    await operator.operator.setOverrides({ organizationId: id, overrides: {} });
+    await operator.operator.setOverrides({ ...(await opened(id)), overrides: {} });
     expect((await member.policy.capabilities()).capabilities.attachFile?.allowed).toBe(false);
   });
 
   it("refuses knobs the profile does not allow and bad values with field errors, writing nothing", async () => {
     const operator = await h.as("operator@platform.demo");
     const id = await orgId("coworking");
-    await operator.operator.setOverrides({ organizationId: id, overrides: { attachments: true } });
+    await operator.operator.setOverrides({
+      ...(await opened(id)),
+      overrides: { attachments: true },
+    });
     const auditRows = await countRows(h, "audit_log");
 
+    const seen = await opened(id);
     const error = await errorOf(() =>
       operator.operator.setOverrides({
-        organizationId: id,
+        ...seen,
         overrides: {
           attachments: false,
           memberMessaging: "yes",
@@ -199,21 +212,81 @@ describe("operator.setOverrides", () => {
       value: true,
       overridden: true,
     });
-    await operator.operator.setOverrides({ organizationId: id, overrides: {} });
+    await operator.operator.setOverrides({ ...(await opened(id)), overrides: {} });
   });
 
   it("setProfile clears the overrides, so the form starts from the new profile's defaults", async () => {
     const operator = await h.as("operator@platform.demo");
     const id = await orgId("connected");
-    await operator.operator.setOverrides({ organizationId: id, overrides: { copyToEmail: false } });
-    await operator.operator.setProfile({ organizationId: id, profileId: "standard" });
+    await operator.operator.setOverrides({
+      ...(await opened(id)),
+      overrides: { copyToEmail: false },
+    });
+    await operator.operator.setProfile({ ...(await opened(id)), profileId: "standard" });
     const org = await operator.operator.organization({ id });
     expect(org.policyProfile).toBe("standard");
     expect(org.policyOverrides).toEqual({});
     expect(org.knobs.every((f) => !f.overridden)).toBe(true);
     expect(org.knobs.find((f) => f.knob === "copyToEmail")?.value).toBe(false);
     expect(org.knobs.map((f) => f.knob)).toContain("initiators");
-    await operator.operator.setProfile({ organizationId: id, profileId: "connected" });
+    await operator.operator.setProfile({ ...(await opened(id)), profileId: "connected" });
+  });
+});
+
+describe("settings versions", () => {
+  it("each save moves the version on; a save from the version before is CONFLICT and changes nothing", async () => {
+    const operator = await h.as("operator@platform.demo");
+    const id = await orgId("coworking");
+    const { settingsVersion: first } = await operator.operator.organization({ id });
+    const saved = await operator.operator.setOverrides({
+      organizationId: id,
+      settingsVersion: first,
+      overrides: { attachments: true },
+    });
+    expect(saved.settingsVersion).toBe(first + 1);
+    expect((await operator.operator.organization({ id })).settingsVersion).toBe(first + 1);
+    const auditRows = await countRows(h, "audit_log");
+
+    for (const stale of [
+      () =>
+        operator.operator.setProfile({
+          organizationId: id,
+          settingsVersion: first,
+          profileId: "standard",
+        }),
+      () =>
+        operator.operator.setOverrides({
+          organizationId: id,
+          settingsVersion: first,
+          overrides: {},
+        }),
+    ]) {
+      const error = await errorOf(stale);
+      expect(error.code).toBe("CONFLICT");
+      expect(error.message).toMatch(/changed since you opened them/);
+    }
+    expect(await storedOverrides("coworking")).toEqual({ attachments: true });
+    expect((await operator.operator.organization({ id })).policyProfile).toBe("coworking");
+    expect(await countRows(h, "audit_log")).toBe(auditRows);
+
+    const switched = await operator.operator.setProfile({
+      organizationId: id,
+      settingsVersion: first + 1,
+      profileId: "coworking",
+    });
+    expect(switched).toEqual({ profileId: "coworking", settingsVersion: first + 2 });
+    expect(await storedOverrides("coworking")).toEqual({});
+  });
+
+  it("names the missing version", async () => {
+    const operator = await h.as("operator@platform.demo");
+    const id = await orgId("coworking");
+    const error = await errorOf(() =>
+      // @ts-expect-error: a save must say which version it was made from
+      operator.operator.setOverrides({ organizationId: id, overrides: {} }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/settingsVersion/);
   });
 });
 
@@ -224,14 +297,14 @@ describe("operator.auditLog", () => {
     const landlord = await orgId("landlord-led");
     for (let i = 0; i < 53; i++) {
       await operator.operator.setOverrides({
-        organizationId: standard,
+        ...(await opened(standard)),
         overrides: i % 2 === 0 ? { readReceipts: "everyone" } : {},
       });
     }
-    await operator.operator.setProfile({ organizationId: standard, profileId: "coworking" });
-    await operator.operator.setProfile({ organizationId: standard, profileId: "standard" });
+    await operator.operator.setProfile({ ...(await opened(standard)), profileId: "coworking" });
+    await operator.operator.setProfile({ ...(await opened(standard)), profileId: "standard" });
     await operator.operator.setOverrides({
-      organizationId: landlord,
+      ...(await opened(landlord)),
       overrides: { templates: false },
     });
 
@@ -283,7 +356,7 @@ describe("operator.auditLog", () => {
       action: "no.such_action",
     });
     expect(nothing).toEqual({ entries: [], nextCursor: null });
-    await operator.operator.setOverrides({ organizationId: landlord, overrides: {} });
+    await operator.operator.setOverrides({ ...(await opened(landlord)), overrides: {} });
   });
 });
 
@@ -293,9 +366,13 @@ describe("only operators reach the operator procedures", () => {
     profiles: (c: Awaited<ReturnType<Harness["as"]>>) => c.operator.profiles(),
     organization: (c: Awaited<ReturnType<Harness["as"]>>) => c.operator.organization({ id }),
     setProfile: (c: Awaited<ReturnType<Harness["as"]>>) =>
-      c.operator.setProfile({ organizationId: id, profileId: "connected" }),
+      c.operator.setProfile({ organizationId: id, profileId: "connected", settingsVersion: 1 }),
     setOverrides: (c: Awaited<ReturnType<Harness["as"]>>) =>
-      c.operator.setOverrides({ organizationId: id, overrides: { readReceipts: "everyone" } }),
+      c.operator.setOverrides({
+        organizationId: id,
+        overrides: { readReceipts: "everyone" },
+        settingsVersion: 1,
+      }),
     auditLog: (c: Awaited<ReturnType<Harness["as"]>>) =>
       c.operator.auditLog({ organizationId: id }),
   });

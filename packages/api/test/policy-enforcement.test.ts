@@ -116,8 +116,10 @@ describe("switching profiles takes effect on the next request", () => {
     });
 
     const operator = await h.as("operator@platform.demo");
+    const landlordLed = await orgId("landlord-led");
     await operator.operator.setProfile({
-      organizationId: await orgId("landlord-led"),
+      organizationId: landlordLed,
+      settingsVersion: (await operator.operator.organization({ id: landlordLed })).settingsVersion,
       profileId: "connected",
     });
 
@@ -144,7 +146,8 @@ describe("switching profiles takes effect on the next request", () => {
     });
 
     await operator.operator.setProfile({
-      organizationId: await orgId("landlord-led"),
+      organizationId: landlordLed,
+      settingsVersion: (await operator.operator.organization({ id: landlordLed })).settingsVersion,
       profileId: "landlord-led",
     });
     expect(
@@ -156,7 +159,11 @@ describe("switching profiles takes effect on the next request", () => {
     const operator = await h.as("operator@platform.demo");
     const id = await orgId("landlord-led");
     const error = await operator.operator
-      .setOverrides({ organizationId: id, overrides: { initiators: "anyone", noSuchKnob: true } })
+      .setOverrides({
+        organizationId: id,
+        settingsVersion: (await operator.operator.organization({ id })).settingsVersion,
+        overrides: { initiators: "anyone", noSuchKnob: true },
+      })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST" });
     const fieldErrors = (error as { cause: { fieldErrors: Record<string, string[]> } }).cause
@@ -176,8 +183,12 @@ describe("switching profiles takes effect on the next request", () => {
     const rule = org.rules.find((r) => r.knob === knob);
     expect(rule).toBeDefined();
     await expect(
-      operator.operator.setOverrides({ organizationId: id, overrides: {} }),
-    ).resolves.toEqual({ overrides: {} });
+      operator.operator.setOverrides({
+        organizationId: id,
+        settingsVersion: org.settingsVersion,
+        overrides: {},
+      }),
+    ).resolves.toEqual({ overrides: {}, settingsVersion: org.settingsVersion + 1 });
   });
 });
 

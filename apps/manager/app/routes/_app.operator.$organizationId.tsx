@@ -21,6 +21,8 @@ interface ActionResult {
   message: string | null;
   fieldErrors: Record<string, string[] | undefined>;
   submitted: Record<string, Submitted> | null;
+  /** The save was refused because the settings changed after the page was drawn. */
+  stale: boolean;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -113,8 +115,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent !== "profile" && intent !== "overrides" && intent !== "reset")
     throw data({ message: "Unknown action." }, { status: 400 });
-  const reply = (result: Omit<ActionResult, "intent">, status = 200) =>
-    data<ActionResult>({ intent, ...result }, { status, headers });
+  const reply = (
+    result: Omit<ActionResult, "intent" | "stale">,
+    status = 200,
+    stale = status === 409,
+  ) => data<ActionResult>({ intent, ...result, stale }, { status, headers });
+  // The version the page was drawn from: the API refuses a save made over a newer one.
+  const settingsVersion = Number(form.get("settingsVersion"));
+  if (!Number.isInteger(settingsVersion) || settingsVersion < 1)
+    return reply(
+      {
+        ok: false,
+        message: "This page is out of date. Reload it and make your change again.",
+        fieldErrors: {},
+        submitted: null,
+      },
+      400,
+      true,
+    );
   let overrides: Record<string, unknown> = {};
   let submitted: Record<string, Submitted> | null = null;
   try {
@@ -122,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "profile") {
       const profileId = String(form.get("profileId") ?? "");
       const profiles = await api.operator.profiles();
-      await api.operator.setProfile({ organizationId, profileId });
+      await api.operator.setProfile({ organizationId, profileId, settingsVersion });
       const name = profiles.find((p) => p.id === profileId)?.name ?? profileId;
       return reply({
         ok: true,
@@ -135,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const knob = String(form.get("knob") ?? "");
       const { [knob]: _reset, ...rest } = organization.policyOverrides;
       overrides = rest;
-      await api.operator.setOverrides({ organizationId, overrides });
+      await api.operator.setOverrides({ organizationId, overrides, settingsVersion });
       const label = organization.knobs.find((f) => f.knob === knob)?.label ?? knob;
       return reply({
         ok: true,
@@ -169,7 +187,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
         400,
       );
-    await api.operator.setOverrides({ organizationId, overrides });
+    await api.operator.setOverrides({ organizationId, overrides, settingsVersion });
     const count = Object.keys(overrides).length;
     return reply({
       ok: true,
@@ -285,8 +303,12 @@ export default function OperatorOrganization() {
           <p className="mb-4 text-sm text-slate-600">{profile?.description}</p>
           <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value="profile" />
+            <input type="hidden" name="settingsVersion" value={org.settingsVersion} />
             {result?.intent === "profile" && result.message ? (
-              <Alert tone={result.ok ? "info" : "error"}>{result.message}</Alert>
+              <Alert tone={result.ok ? "info" : "error"}>
+                {result.message}
+                {result.stale ? <ReloadLink organizationId={org.id} /> : null}
+              </Alert>
             ) : null}
             <div className="space-y-1">
               <label htmlFor="profileId" className="block text-sm font-medium text-slate-700">
@@ -344,7 +366,10 @@ export default function OperatorOrganization() {
           </p>
           {formResult?.message ? (
             <div className="mb-4">
-              <Alert tone={formResult.ok ? "info" : "error"}>{formResult.message}</Alert>
+              <Alert tone={formResult.ok ? "info" : "error"}>
+                {formResult.message}
+                {formResult.stale ? <ReloadLink organizationId={org.id} /> : null}
+              </Alert>
             </div>
           ) : null}
           {org.knobs.length === 0 ? (
@@ -354,9 +379,11 @@ export default function OperatorOrganization() {
               {/* "Reset to default" buttons anywhere on the page submit this form (form="reset-knob"). */}
               <Form method="post" id="reset-knob" className="hidden">
                 <input type="hidden" name="intent" value="reset" />
+                <input type="hidden" name="settingsVersion" value={org.settingsVersion} />
               </Form>
               <Form method="post" noValidate key={formKey}>
                 <input type="hidden" name="intent" value="overrides" />
+                <input type="hidden" name="settingsVersion" value={org.settingsVersion} />
                 <ul className="divide-y divide-slate-100">
                   {org.knobs.map((field) => (
                     <li key={field.knob} className="py-4 first:pt-0">
@@ -440,6 +467,21 @@ export default function OperatorOrganization() {
           </table>
         </div>
       </section>
+    </>
+  );
+}
+
+/** Opens the page again, with what is stored now (and without the refused save's message). */
+function ReloadLink({ organizationId }: { organizationId: string }) {
+  return (
+    <>
+      {" "}
+      <Link
+        to={`/operator/${organizationId}`}
+        className="rounded font-semibold underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+      >
+        Reload the settings
+      </Link>
     </>
   );
 }

@@ -6,9 +6,11 @@
 import {
   type BoardCategory,
   bestLeaseStatus,
+  type Database,
   isoDay,
   type LeaseStatus,
   leaseStatus,
+  type Transaction,
 } from "@hearth/db";
 import type { Actor, Decision } from "@hearth/policies";
 import { TRPCError } from "@trpc/server";
@@ -79,6 +81,33 @@ async function loadPost(ctx: MemberContext, postId: string) {
     .where("p.organization_id", "=", ctx.organizationId)
     .where("p.deleted_at", "is", null)
     .executeTakeFirst();
+  if (!post) throw notFound("post");
+  return post;
+}
+
+/**
+ * The facts a write on a post decides on, read with the post's row locked until the transaction
+ * ends. `share` lets comments go in side by side but waits for (and holds off) a change to the
+ * post, such as turning comments off; `update` is for changing the post itself.
+ */
+async function lockPost(
+  trx: Transaction<Database>,
+  ctx: MemberContext,
+  postId: string,
+  mode: "share" | "update",
+) {
+  const query = trx
+    .selectFrom("board_posts")
+    .select([
+      "id",
+      "property_id as propertyId",
+      "author_id as authorId",
+      "comments_enabled as commentsEnabled",
+    ])
+    .where("id", "=", postId)
+    .where("organization_id", "=", ctx.organizationId)
+    .where("deleted_at", "is", null);
+  const post = await (mode === "share" ? query.forShare() : query.forUpdate()).executeTakeFirst();
   if (!post) throw notFound("post");
   return post;
 }
@@ -222,9 +251,9 @@ export async function setCommentsEnabled(
   scope: PolicyScope,
   input: { postId: string; enabled: boolean },
 ) {
-  const post = await loadPost(ctx, input.postId);
-  enforce(scope.policy.toggleComments({ actor: scope.actor }));
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
+    const post = await lockPost(trx, ctx, input.postId, "update");
+    enforce(scope.policy.toggleComments({ actor: scope.actor }));
     await trx
       .updateTable("board_posts")
       .set({ comments_enabled: input.enabled, updated_at: scope.now })
@@ -243,73 +272,87 @@ export async function setCommentsEnabled(
         after: JSON.stringify({ commentsEnabled: input.enabled }),
       })
       .execute();
+    return { postId: post.id, commentsEnabled: input.enabled };
   });
-  return { postId: post.id, commentsEnabled: input.enabled };
 }
 
+/**
+ * The post stays share-locked from the check to the insert, so a comment never lands on a post
+ * whose comments were turned off after the check.
+ */
 export async function addComment(
   ctx: MemberContext,
   scope: PolicyScope,
   input: { postId: string; body: string },
 ) {
-  const post = await loadPost(ctx, input.postId);
-  const actor = (await boardActor(ctx, scope))(post.propertyId);
-  enforce(
-    scope.policy.commentOnPost({
-      actor,
-      post: { authorId: post.authorId, commentsEnabled: post.commentsEnabled },
-    }),
-  );
-  return ctx.db
-    .insertInto("board_comments")
-    .values({
-      organization_id: ctx.organizationId,
-      post_id: post.id,
-      author_id: ctx.user.id,
-      body: input.body,
-      // A manager has obviously seen their own comment.
-      seen_by_manager_at: actor.kind === "manager" ? scope.now : null,
-    })
-    .returning(["id", "created_at as createdAt"])
-    .executeTakeFirstOrThrow();
+  // Lease facts are read first, through the pool: inside the transaction only `trx` may be used.
+  const actorAt = await boardActor(ctx, scope);
+  return ctx.db.transaction().execute(async (trx) => {
+    const post = await lockPost(trx, ctx, input.postId, "share");
+    const actor = actorAt(post.propertyId);
+    enforce(
+      scope.policy.commentOnPost({
+        actor,
+        post: { authorId: post.authorId, commentsEnabled: post.commentsEnabled },
+      }),
+    );
+    return trx
+      .insertInto("board_comments")
+      .values({
+        organization_id: ctx.organizationId,
+        post_id: post.id,
+        author_id: ctx.user.id,
+        body: input.body,
+        // A manager has obviously seen their own comment.
+        seen_by_manager_at: actor.kind === "manager" ? scope.now : null,
+      })
+      .returning(["id", "created_at as createdAt"])
+      .executeTakeFirstOrThrow();
+  });
 }
 
+/**
+ * The comment row is locked before the policy looks at it. A manager opening the post marks its
+ * comments seen with an update of the same rows, so either that update lands first and the
+ * resident is refused, or the delete does and the manager's update skips the deleted comment.
+ */
 export async function removeComment(
   ctx: MemberContext,
   scope: PolicyScope,
   input: { commentId: string },
 ) {
-  const comment = await ctx.db
-    .selectFrom("board_comments as c")
-    .innerJoin("board_posts as p", (join) =>
-      join.onRef("p.id", "=", "c.post_id").onRef("p.organization_id", "=", "c.organization_id"),
-    )
-    .select([
-      "c.id",
-      "c.post_id as postId",
-      "c.author_id as authorId",
-      "c.body",
-      "c.seen_by_manager_at as seenByManagerAt",
-      "c.deleted_at as deletedAt",
-      "p.property_id as propertyId",
-    ])
-    .where("c.id", "=", input.commentId)
-    .where("c.organization_id", "=", ctx.organizationId)
-    .where("p.deleted_at", "is", null)
-    .executeTakeFirst();
-  if (!comment) throw notFound("comment");
-  const actor = (await boardActor(ctx, scope))(comment.propertyId);
-  enforce(
-    scope.policy.deleteComment({
-      actor,
-      comment: {
-        authorId: comment.authorId,
-        seenByManagerAt: comment.seenByManagerAt,
-        deletedAt: comment.deletedAt,
-      },
-    }),
-  );
-  await ctx.db.transaction().execute(async (trx) => {
+  const actorAt = await boardActor(ctx, scope);
+  return ctx.db.transaction().execute(async (trx) => {
+    const comment = await trx
+      .selectFrom("board_comments as c")
+      .innerJoin("board_posts as p", (join) =>
+        join.onRef("p.id", "=", "c.post_id").onRef("p.organization_id", "=", "c.organization_id"),
+      )
+      .select([
+        "c.id",
+        "c.post_id as postId",
+        "c.author_id as authorId",
+        "c.body",
+        "c.seen_by_manager_at as seenByManagerAt",
+        "c.deleted_at as deletedAt",
+        "p.property_id as propertyId",
+      ])
+      .where("c.id", "=", input.commentId)
+      .where("c.organization_id", "=", ctx.organizationId)
+      .where("p.deleted_at", "is", null)
+      .forUpdate("c")
+      .executeTakeFirst();
+    if (!comment) throw notFound("comment");
+    enforce(
+      scope.policy.deleteComment({
+        actor: actorAt(comment.propertyId),
+        comment: {
+          authorId: comment.authorId,
+          seenByManagerAt: comment.seenByManagerAt,
+          deletedAt: comment.deletedAt,
+        },
+      }),
+    );
     await trx
       .updateTable("board_comments")
       .set({ deleted_at: scope.now })
@@ -328,6 +371,6 @@ export async function removeComment(
         after: null,
       })
       .execute();
+    return { commentId: comment.id };
   });
-  return { commentId: comment.id };
 }

@@ -1,4 +1,4 @@
-import type { Database, Kysely } from "@hearth/db";
+import { type Database, type Kysely, sql } from "@hearth/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { Logger } from "../logger";
@@ -30,8 +30,31 @@ export async function purgeExpiredSessions(
   return { sessions: Number(sessions.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
 }
 
+/** How long live events stay for reconnects to back-fill; a client away longer refetches. */
+export const LIVE_EVENT_RETENTION_MS = 24 * 3_600_000;
+
+/** Deletes live events older than the retention, in batches, so the log stays small. */
+export async function pruneLiveEvents(deps: JobDeps, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - LIVE_EVENT_RETENTION_MS);
+  let removed = 0;
+  for (;;) {
+    const { rows } = await sql<{ n: number }>`
+      with old as (
+        select xid, id from live_events where created_at < ${cutoff} limit 10000
+      ), gone as (
+        delete from live_events e using old where e.xid = old.xid and e.id = old.id returning 1
+      )
+      select count(*)::int as n from gone`.execute(deps.db);
+    const n = rows[0]?.n ?? 0;
+    removed += n;
+    if (n < 10_000) return removed;
+  }
+}
+
 /** Every job the worker runs, by name: each job the outbox adds, and the recurring ones. */
-export function taskList(deps: JobDeps): Record<JobName | "purge_expired_sessions", Task> {
+export function taskList(
+  deps: JobDeps,
+): Record<JobName | "purge_expired_sessions" | "prune_live_events", Task> {
   return {
     deliver_email: async (payload) => {
       await deliverEmail(deps, deliverEmailPayload.parse(payload).outboundEmailId);
@@ -40,8 +63,12 @@ export function taskList(deps: JobDeps): Record<JobName | "purge_expired_session
       const removed = await purgeExpiredSessions(deps, new Date());
       deps.logger.info(removed, "purged expired sessions");
     },
+    prune_live_events: async () => {
+      const removed = await pruneLiveEvents(deps, new Date());
+      deps.logger.info({ removed }, "pruned live events");
+    },
   };
 }
 
 /** Recurring jobs (graphile-worker crontab syntax). */
-export const crontab = "*/15 * * * * purge_expired_sessions\n";
+export const crontab = "*/15 * * * * purge_expired_sessions\n7 * * * * prune_live_events\n";

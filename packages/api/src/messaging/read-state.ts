@@ -1,6 +1,6 @@
 import { sql } from "@hearth/db";
 import type { Context } from "../context";
-import { publishLiveEvent } from "../realtime/hub";
+import { lockConversation, publishLiveEvent } from "../realtime/hub";
 import { requireParticipation } from "./access";
 
 type MemberContext = Context & { organizationId: string; user: { id: string } };
@@ -9,6 +9,8 @@ type MemberContext = Context & { organizationId: string; user: { id: string } };
 export async function markRead(ctx: MemberContext, conversationId: string, upToMessageId: number) {
   await requireParticipation(ctx.db, ctx.organizationId, conversationId, ctx.user.id);
   return ctx.db.transaction().execute(async (trx) => {
+    // Receipts are events of the conversation: in its commit order like messages.
+    await lockConversation(trx, conversationId);
     const newest = await trx
       .selectFrom("messages")
       .select(sql<number>`coalesce(max(id), 0)`.as("id"))

@@ -20,7 +20,7 @@
  */
 import { type Database, type Kysely, sql, type Transaction } from "@hearth/db";
 import type pg from "pg";
-import type { LiveEvent } from "./events";
+import type { LiveEvent, LiveEventBody } from "./events";
 import type { EventPosition } from "./position";
 
 /** Appends an event, visible to readers once the surrounding transaction commits. */
@@ -30,22 +30,6 @@ export async function publishLiveEvent(db: Kysely<Database>, event: LiveEvent): 
     insert into live_events (organization_id, conversation_id, recipients, payload)
     select c.organization_id, c.id, ${sql.val(recipients)}::uuid[], ${JSON.stringify(payload)}::jsonb
     from conversations c where c.id = ${event.conversationId}`.execute(db);
-}
-
-/**
- * Appends an event for every current participant of the conversation, computed in the same
- * statement (one round trip, and the participants as this transaction sees them).
- */
-export async function publishToParticipants(
-  trx: Transaction<Database>,
-  event: Omit<LiveEvent, "recipients">,
-): Promise<void> {
-  await sql`
-    insert into live_events (organization_id, conversation_id, recipients, payload)
-    select c.organization_id, c.id,
-      array(select p.user_id from conversation_participants p where p.conversation_id = c.id),
-      ${JSON.stringify(event)}::jsonb
-    from conversations c where c.id = ${event.conversationId}`.execute(trx);
 }
 
 /**
@@ -67,14 +51,14 @@ export async function lockConversation(
 export interface LoggedEvent {
   position: EventPosition;
   recipients: string[];
-  event: Omit<LiveEvent, "recipients">;
+  event: LiveEventBody;
 }
 
 interface EventRow {
   id: string | number;
   xid: string;
   recipients: string[];
-  payload: Omit<LiveEvent, "recipients">;
+  payload: LiveEventBody;
 }
 
 function toLogged(row: EventRow): LoggedEvent {

@@ -26,3 +26,10 @@ export const liveEventSchema = z.discriminatedUnion("type", [
 ]);
 
 export type LiveEvent = z.infer<typeof liveEventSchema>;
+
+/** An event as a subscriber sees it: without the recipients (still one variant per type). */
+export type LiveEventBody = LiveEvent extends infer E
+  ? E extends LiveEvent
+    ? Omit<E, "recipients">
+    : never
+  : never;

@@ -4,7 +4,7 @@ import { type LoggedEvent, readFence, readLog } from "./event-log";
 import { EVENTS_CHANNEL } from "./events";
 import { type EventPosition, fencePosition } from "./position";
 
-export { lockConversation, publishLiveEvent, publishToParticipants } from "./event-log";
+export { lockConversation, publishLiveEvent } from "./event-log";
 
 /** A subscriber's events as the hub delivers them: in log order, each once. */
 export interface Subscription extends AsyncIterable<LoggedEvent> {

@@ -1,4 +1,4 @@
-import { sql } from "@hearth/db";
+import { type Database, type Kysely, sql, type Transaction } from "@hearth/db";
 import {
   createPolicy,
   describeRules,
@@ -16,12 +16,19 @@ import { z } from "zod";
 import { FieldProblems, operatorProcedure, router } from "../trpc";
 
 const organizationId = z.string().uuid();
+/** The `settingsVersion` the operator's form was drawn from; a save from an older one is refused. */
+const settingsVersion = z.number().int().positive();
 
+/**
+ * The organization's settings. Inside a save, `lock` holds its row until the transaction ends, so
+ * the version check, the validation and the audit's "before" all see the row that is replaced.
+ */
 async function loadOrganization(
-  ctx: { db: import("@hearth/db").Kysely<import("@hearth/db").Database> },
+  db: Kysely<Database>,
   id: string,
+  options: { lock?: boolean } = {},
 ) {
-  const org = await ctx.db
+  const query = db
     .selectFrom("organizations")
     .select([
       "id",
@@ -30,12 +37,48 @@ async function loadOrganization(
       "mode",
       "policy_profile as policyProfile",
       "policy_overrides as policyOverrides",
+      "settings_version as settingsVersion",
       "updated_at as updatedAt",
     ])
-    .where("id", "=", id)
-    .executeTakeFirst();
+    .where("id", "=", id);
+  const org = await (options.lock ? query.forUpdate() : query).executeTakeFirst();
   if (!org) throw new TRPCError({ code: "NOT_FOUND", message: "No such organization." });
   return org;
+}
+
+/** Refused when someone saved the settings after the operator opened them. */
+function staleSettings(): TRPCError {
+  return new TRPCError({
+    code: "CONFLICT",
+    message:
+      "These settings were changed since you opened them, by someone else or in another tab. Reload to see the current settings.",
+  });
+}
+
+/**
+ * Replaces the profile and overrides only if they are still at the version the operator saw, and
+ * moves the version on; the condition makes a stale save change nothing even without the lock.
+ */
+async function saveSettings(
+  trx: Transaction<Database>,
+  id: string,
+  seenVersion: number,
+  settings: { profile: string; overrides: Record<string, unknown>; now: Date },
+): Promise<number> {
+  const saved = await trx
+    .updateTable("organizations")
+    .set((eb) => ({
+      policy_profile: settings.profile,
+      policy_overrides: JSON.stringify(settings.overrides),
+      settings_version: eb("settings_version", "+", 1),
+      updated_at: settings.now,
+    }))
+    .where("id", "=", id)
+    .where("settings_version", "=", seenVersion)
+    .returning("settings_version as settingsVersion")
+    .executeTakeFirst();
+  if (!saved) throw staleSettings();
+  return saved.settingsVersion;
 }
 
 /** A knob's value: a switch, a number, one word of a set, or a list. */
@@ -217,7 +260,7 @@ export const operatorRouter = router({
   organization: operatorProcedure
     .input(z.object({ id: organizationId }))
     .query(async ({ ctx, input }) => {
-      const org = await loadOrganization(ctx, input.id);
+      const org = await loadOrganization(ctx.db, input.id);
       const resolved = resolvePolicy(org.policyProfile, org.policyOverrides);
       const profile = getProfile(org.policyProfile);
       return {
@@ -231,27 +274,25 @@ export const operatorRouter = router({
 
   /**
    * Switches the organization to another profile. Overrides belong to a profile, so they are
-   * cleared; the change applies from the next request and is audited.
+   * cleared; the change applies from the next request and is audited. `settingsVersion` is the
+   * one the operator saw: a save over someone else's newer one is CONFLICT and changes nothing.
    */
   setProfile: operatorProcedure
-    .input(z.object({ organizationId, profileId: z.string().min(1).max(100) }))
+    .input(z.object({ organizationId, profileId: z.string().min(1).max(100), settingsVersion }))
     .mutation(async ({ ctx, input }) => {
       if (!getProfile(input.profileId))
         throw new TRPCError({
           code: "BAD_REQUEST",
           message: `profileId: Unknown profile "${input.profileId}".`,
         });
-      const before = await loadOrganization(ctx, input.organizationId);
-      await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable("organizations")
-          .set({
-            policy_profile: input.profileId,
-            policy_overrides: "{}",
-            updated_at: ctx.clock.now(),
-          })
-          .where("id", "=", input.organizationId)
-          .execute();
+      return ctx.db.transaction().execute(async (trx) => {
+        const before = await loadOrganization(trx, input.organizationId, { lock: true });
+        if (before.settingsVersion !== input.settingsVersion) throw staleSettings();
+        const version = await saveSettings(trx, input.organizationId, input.settingsVersion, {
+          profile: input.profileId,
+          overrides: {},
+          now: ctx.clock.now(),
+        });
         await trx
           .insertInto("audit_log")
           .values({
@@ -267,34 +308,40 @@ export const operatorRouter = router({
             after: JSON.stringify({ profile: input.profileId, overrides: {} }),
           })
           .execute();
+        return { profileId: input.profileId, settingsVersion: version };
       });
-      return { profileId: input.profileId };
     }),
 
-  /** Replaces the organization's overrides; a knob the profile does not allow is refused by name. */
+  /**
+   * Replaces the organization's overrides; a knob the profile does not allow is refused by name.
+   * Like `setProfile`, it takes the `settingsVersion` the operator saw.
+   */
   setOverrides: operatorProcedure
-    .input(z.object({ organizationId, overrides: z.record(z.string(), z.unknown()) }))
-    .mutation(async ({ ctx, input }) => {
-      const before = await loadOrganization(ctx, input.organizationId);
-      const resolved = resolvePolicy(before.policyProfile, input.overrides);
-      if (!resolved.ok) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const error of resolved.errors) {
-          const field = error.path || "overrides";
-          fieldErrors[field] = [...(fieldErrors[field] ?? []), error.message];
+    .input(
+      z.object({ organizationId, overrides: z.record(z.string(), z.unknown()), settingsVersion }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      ctx.db.transaction().execute(async (trx) => {
+        const before = await loadOrganization(trx, input.organizationId, { lock: true });
+        if (before.settingsVersion !== input.settingsVersion) throw staleSettings();
+        const resolved = resolvePolicy(before.policyProfile, input.overrides);
+        if (!resolved.ok) {
+          const fieldErrors: Record<string, string[]> = {};
+          for (const error of resolved.errors) {
+            const field = error.path || "overrides";
+            fieldErrors[field] = [...(fieldErrors[field] ?? []), error.message];
+          }
+          throw new TRPCError({
+            code: "BAD_REQUEST",
+            message: "Some overrides are not allowed.",
+            cause: new FieldProblems(fieldErrors),
+          });
         }
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: "Some overrides are not allowed.",
-          cause: new FieldProblems(fieldErrors),
+        const version = await saveSettings(trx, input.organizationId, input.settingsVersion, {
+          profile: before.policyProfile,
+          overrides: input.overrides,
+          now: ctx.clock.now(),
         });
-      }
-      await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable("organizations")
-          .set({ policy_overrides: JSON.stringify(input.overrides), updated_at: ctx.clock.now() })
-          .where("id", "=", input.organizationId)
-          .execute();
         await trx
           .insertInto("audit_log")
           .values({
@@ -310,9 +357,9 @@ export const operatorRouter = router({
             after: JSON.stringify({ profile: before.policyProfile, overrides: input.overrides }),
           })
           .execute();
-      });
-      return { overrides: input.overrides };
-    }),
+        return { overrides: input.overrides, settingsVersion: version };
+      }),
+    ),
 
   /** The audit log, newest first, filtered by organization and action. */
   auditLog: operatorProcedure
