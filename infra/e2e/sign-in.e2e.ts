@@ -128,11 +128,15 @@ describe("invitations", () => {
     await page.getByLabel("Email", { exact: true }).fill("quinn@example.com");
     await page.getByRole("button", { name: "Send invitation" }).click();
     await page.getByText("Invitation sent to quinn@example.com.").waitFor();
-    await page.goto(`${managerUrl}/dev/mailbox`);
-    const link = await page
-      .getByRole("link", { name: new RegExp(`^${residentUrl}/invite/`) })
-      .first()
-      .getAttribute("href");
+    // The email goes out through the job queue moments after the invitation commits.
+    const inviteLinks = page.getByRole("link", { name: new RegExp(`^${residentUrl}/invite/`) });
+    const deadline = Date.now() + 15_000;
+    do {
+      await page.goto(`${managerUrl}/dev/mailbox`);
+      if ((await inviteLinks.count()) > 0) break;
+      await page.waitForTimeout(250);
+    } while (Date.now() < deadline);
+    const link = await inviteLinks.first().getAttribute("href");
     expect(link).toBeTruthy();
     await context.close();
 

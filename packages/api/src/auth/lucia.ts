@@ -1,7 +1,7 @@
 import type { AppKind, ManagerRole, UserKind } from "@hearth/db";
-import { NodePostgresAdapter } from "@lucia-auth/adapter-postgresql";
 import { Lucia, TimeSpan } from "lucia";
 import type pg from "pg";
+import { SessionAdapter } from "./session-adapter";
 
 export interface SessionUser {
   id: string;
@@ -25,7 +25,7 @@ interface DatabaseSessionAttributes {
 }
 
 function buildLucia(pool: pg.Pool, app: AppKind, secure: boolean) {
-  return new Lucia(new NodePostgresAdapter(pool, { user: "users", session: "sessions" }), {
+  return new Lucia(new SessionAdapter(pool), {
     // Lucia extends a session once less than half of this span is left.
     sessionExpiresIn: new TimeSpan(30, "d"),
     sessionCookie: {

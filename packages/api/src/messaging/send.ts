@@ -1,11 +1,9 @@
 import type { MessageType, Priority } from "@hearth/db";
 import type { ConversationFacts, Party } from "@hearth/policies";
-import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import { lockConversation } from "../data/conversations";
 import { writeMessage } from "../data/messages";
-import { loadConversationFacts } from "../policy/facts";
-import { enforce, type PolicyScope } from "../policy/gateway";
+import { conversationScope, enforce, type PolicyScope } from "../policy/gateway";
 
 export interface MessageDraft {
   clientId: string;
@@ -60,26 +58,12 @@ export function mentionsIn(
     .map(({ party }) => party.userId);
 }
 
-/** Replies in an existing conversation, as the organization's policy allows. */
-export async function reply(
-  ctx: MemberContext,
-  scope: PolicyScope,
-  conversationId: string,
-  draft: MessageDraft,
-) {
-  const facts = await loadConversationFacts(
-    ctx.db,
-    ctx.organizationId,
-    conversationId,
-    scope.now,
-    scope.org.timezone,
-  );
-  if (!facts?.participants.some((p) => p.userId === ctx.user.id)) {
-    throw new TRPCError({
-      code: "NOT_FOUND",
-      message: "This conversation does not exist or you are not part of it.",
-    });
-  }
+/**
+ * Replies in an existing conversation, as the organization's policy allows: the policy, the
+ * conversation and its people come in one query, the write in one more.
+ */
+export async function reply(ctx: MemberContext, conversationId: string, draft: MessageDraft) {
+  const { scope, conversation: facts } = await conversationScope(ctx, conversationId);
   enforce(scope.policy.reply({ org: scope.orgFacts, actor: scope.actor, conversation: facts }));
   enforceDraft(scope, draft, facts);
   const mentioned = mentionsIn(

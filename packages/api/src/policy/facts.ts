@@ -12,19 +12,13 @@ import type { Actor, ConversationFacts, OrganizationFacts, Party } from "@hearth
 type PartySelection = { userIds: readonly string[] } | { conversationId: string };
 
 /**
- * Loads what policies decide on, for people of one organization: kind and role, connection (the
- * account owner counts as connected), the best lease status and coworking member status, with
- * each person's display name. Unknown ids and other organizations' people are simply absent.
+ * What policies decide on, for people of one organization, one row per lease: kind and role,
+ * connection, lease dates and coworking member status, with each person's display name.
+ * Callers join what else they need (the organization, a conversation) and aggregate with
+ * `peopleFromRows`.
  */
-async function loadPeople(
-  db: Kysely<Database>,
-  organizationId: string,
-  selection: PartySelection,
-  now: Date,
-  timeZone: string,
-): Promise<Map<string, { party: Actor; name: string }>> {
-  if ("userIds" in selection && selection.userIds.length === 0) return new Map();
-  const rows = await db
+export function peopleQuery(db: Kysely<Database>, organizationId: string) {
+  return db
     .selectFrom("users")
     .leftJoin("connections", (join) =>
       join
@@ -44,21 +38,19 @@ async function loadPeople(
       "leases.starts_on",
       "leases.ends_on",
     ])
-    .where("users.organization_id", "=", organizationId)
-    .where((eb) =>
-      "userIds" in selection
-        ? eb("users.id", "in", [...selection.userIds])
-        : eb(
-            "users.id",
-            "in",
-            eb
-              .selectFrom("conversation_participants")
-              .select("user_id")
-              .where("conversation_id", "=", selection.conversationId),
-          ),
-    )
-    .execute();
-  const today = isoDay(now, timeZone);
+    .where("users.organization_id", "=", organizationId);
+}
+
+type PersonRow = Awaited<ReturnType<ReturnType<typeof peopleQuery>["execute"]>>[number];
+
+/**
+ * People from `peopleQuery` rows: the account owner counts as connected, and the lease status is
+ * the best of their leases on `today`.
+ */
+export function peopleFromRows(
+  rows: readonly PersonRow[],
+  today: string,
+): Map<string, { party: Actor; name: string }> {
   const leases = new Map<string, LeaseStatus[]>();
   const people = new Map<string, { party: Actor; name: string }>();
   for (const row of rows) {
@@ -85,6 +77,32 @@ async function loadPeople(
       leaseStatus: bestLeaseStatus(leases.get(person.party.userId) ?? []),
     };
   return people;
+}
+
+/** Loads people's policy facts with their names; unknown ids and other organizations' are absent. */
+async function loadPeople(
+  db: Kysely<Database>,
+  organizationId: string,
+  selection: PartySelection,
+  now: Date,
+  timeZone: string,
+): Promise<Map<string, { party: Actor; name: string }>> {
+  if ("userIds" in selection && selection.userIds.length === 0) return new Map();
+  const rows = await peopleQuery(db, organizationId)
+    .where((eb) =>
+      "userIds" in selection
+        ? eb("users.id", "in", [...selection.userIds])
+        : eb(
+            "users.id",
+            "in",
+            eb
+              .selectFrom("conversation_participants")
+              .select("user_id")
+              .where("conversation_id", "=", selection.conversationId),
+          ),
+    )
+    .execute();
+  return peopleFromRows(rows, isoDay(now, timeZone));
 }
 
 /** The policy facts of these people (see `loadPeople`). */

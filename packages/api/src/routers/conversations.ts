@@ -152,9 +152,8 @@ export const conversationsRouter = router({
   send: memberProcedure
     .input(draft.extend({ conversationId: id }))
     .mutation(async ({ ctx, input }) => {
-      const scope = await policyScope(ctx);
       const { conversationId, ...message } = input;
-      return reply(ctx, scope, conversationId, message);
+      return reply(ctx, conversationId, message);
     }),
 
   /** Starts a direct, unit group or team conversation with a first message. */
