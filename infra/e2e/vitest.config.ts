@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // The global teardown stops the product it started; give it longer than its own grace period.
+    teardownTimeout: 30_000,
   },
 });

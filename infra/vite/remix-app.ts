@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import type { UserConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { leanTrpcInDev } from "./lean-trpc";
 
 /**
  * The Vite setup both Remix apps share; each app's vite.config.ts passes its dev port. Imported by
@@ -10,6 +11,7 @@ export function remixAppConfig(port: number): UserConfig {
   return {
     server: { port, host: "127.0.0.1", strictPort: true },
     plugins: [
+      leanTrpcInDev(),
       remix({
         future: {
           v3_fetcherPersist: true,

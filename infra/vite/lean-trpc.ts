@@ -1,0 +1,42 @@
+import path from "node:path";
+import type { AppKind } from "@hearth/db";
+import type { Plugin } from "vite";
+import { sendFetchResponse, toFetchRequest } from "../src/server/fetch-bridge";
+import { isTrpcUrl } from "../src/server/trpc-url";
+
+type ApiServer = typeof import("@hearth/api/server");
+type UiServer = typeof import("@hearth/ui/server");
+
+function appOf(root: string): AppKind {
+  const name = path.basename(root);
+  if (name !== "manager" && name !== "resident") throw new Error(`Not an app folder: ${root}`);
+  return name;
+}
+
+/**
+ * In dev, `/api/trpc` is answered here, before Remix, as the production server does: Remix hands
+ * a resource route a copy of the request whose abort can be lost once the original is garbage,
+ * and then a closed tab's live subscription never ends. The API modules come through Vite, so
+ * edits apply without a restart, and the runtime is the one the Remix routes use.
+ */
+export function leanTrpcInDev(): Plugin {
+  let app: AppKind = "manager";
+  return {
+    name: "hearth:lean-trpc",
+    apply: "serve",
+    configResolved(config) {
+      app = appOf(config.root);
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (!isTrpcUrl(req.url)) return next();
+        void (async () => {
+          const api = (await server.ssrLoadModule("@hearth/api/server")) as ApiServer;
+          const ui = (await server.ssrLoadModule("@hearth/ui/server")) as UiServer;
+          const { request } = toFetchRequest(req, res);
+          await sendFetchResponse(res, await api.handleTrpcRequest(ui.apiRuntime(), app, request));
+        })().catch(next);
+      });
+    },
+  };
+}
