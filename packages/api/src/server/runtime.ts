@@ -29,7 +29,12 @@ export function createApiRuntime(env: ServerEnv = readServerEnv()): ApiRuntime {
   const logger = createLogger(env.LOG_LEVEL);
   const { db, pool, stats, destroy } = createDb(env.DATABASE_URL, {
     ...poolDefaults,
-    onIdleError: (error) => logger.warn({ err: error }, "database connection lost"),
+    // The error carries its pg client; logging that whole object buries the one useful line.
+    onIdleError: (error) =>
+      logger.warn(
+        { code: (error as { code?: string }).code, message: error.message },
+        "database connection lost",
+      ),
   });
   const secure = env.SESSION_SECURE ?? env.NODE_ENV === "production";
   const live = createLiveHub(env.DATABASE_URL, logger);
