@@ -46,6 +46,16 @@ export const messageTypes = [
 export type MessageType = (typeof messageTypes)[number];
 export const priorities = ["normal", "high"] as const;
 export type Priority = (typeof priorities)[number];
+/** Where a conversation sits in a viewer's inbox (seed 001's channels, plus announcements). */
+export const inboxChannels = [
+  "team",
+  "tenants",
+  "service_pros",
+  "owners",
+  "maintenance",
+  "announcements",
+] as const;
+export type InboxChannel = (typeof inboxChannels)[number];
 export const appKinds = ["manager", "resident"] as const;
 export type AppKind = (typeof appKinds)[number];
 export type OrganizationMode = "landlord" | "property_manager";
@@ -181,6 +191,19 @@ export interface ConversationParticipantsTable {
   last_read_at: NullableTimestamp;
   archived_at: NullableTimestamp;
   muted: Generated<boolean>;
+  /*
+   * Migration 0004: what the inbox shows, kept by the API's write path. On insert a trigger fills
+   * them in from the conversation and its messages, so they take no value there.
+   */
+  /** The conversation's `last_message_at`, copied: the inbox's sort key. */
+  last_message_at: ColumnType<Date, never, Date>;
+  /** Sent, undeleted messages by others after the read pointer (and those of high priority). */
+  unread_count: ColumnType<number, never, number>;
+  unread_high_count: ColumnType<number, never, number>;
+  /** Sent, undeleted high-priority messages of the conversation. */
+  high_count: ColumnType<number, never, number>;
+  /** The viewer's inbox channel, from the conversation's kind and its people. */
+  channel: ColumnType<InboxChannel, never, InboxChannel>;
 }
 
 export interface MessagesTable {
@@ -390,6 +413,19 @@ export interface WorkerHeartbeatsTable {
   beat_at: Generated<Date>;
 }
 
+/** View: a resident's leases with their unit and property (migration 0005). */
+export interface ResidentLeasesView {
+  user_id: string;
+  organization_id: string;
+  lease_id: string;
+  unit_id: string;
+  unit_name: string;
+  property_id: string;
+  property_name: string;
+  starts_on: DateOnly;
+  ends_on: NullableDateOnly;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -417,6 +453,7 @@ export interface Database {
   sign_in_attempts: SignInAttemptsTable;
   dev_mailbox: DevMailboxTable;
   live_events: LiveEventsTable;
+  resident_leases: ResidentLeasesView;
   outbound_emails: OutboundEmailsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
 }

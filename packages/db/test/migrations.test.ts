@@ -48,6 +48,8 @@ describe("migrations", () => {
 
   it("roll all the way down and up again", async () => {
     expect(await migrateDownAll(t.db)).toEqual([
+      "0005_resident_leases",
+      "0004_inbox_counters",
       "0003_event_log_outbox",
       "0002_message_search_indexes",
       "0001_initial",
@@ -57,6 +59,8 @@ describe("migrations", () => {
       "0001_initial",
       "0002_message_search_indexes",
       "0003_event_log_outbox",
+      "0004_inbox_counters",
+      "0005_resident_leases",
     ]);
     expect(await migrateToLatest(t.db)).toEqual([]);
   });

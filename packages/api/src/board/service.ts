@@ -25,12 +25,10 @@ async function leaseStatusByProperty(
   scope: PolicyScope,
 ): Promise<Map<string, LeaseStatus | "none">> {
   const rows = await ctx.db
-    .selectFrom("lease_residents as lr")
-    .innerJoin("leases as l", "l.id", "lr.lease_id")
-    .innerJoin("units as u", "u.id", "l.unit_id")
-    .select(["u.property_id", "l.starts_on", "l.ends_on"])
-    .where("lr.user_id", "=", ctx.user.id)
-    .where("l.organization_id", "=", ctx.organizationId)
+    .selectFrom("resident_leases")
+    .select(["property_id", "starts_on", "ends_on"])
+    .where("user_id", "=", ctx.user.id)
+    .where("organization_id", "=", ctx.organizationId)
     .execute();
   const today = isoDay(scope.now, scope.org.timezone);
   const byProperty = new Map<string, LeaseStatus[]>();

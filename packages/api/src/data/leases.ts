@@ -13,11 +13,10 @@ export async function residentsWithActiveLease(
 ): Promise<string[] | null> {
   const rows = await db
     .selectFrom("units as u")
-    .leftJoin("leases as l", (join) =>
-      join.onRef("l.unit_id", "=", "u.id").on("l.starts_on", "<=", today),
+    .leftJoin("resident_leases as rl", (join) =>
+      join.onRef("rl.unit_id", "=", "u.id").on("rl.starts_on", "<=", today),
     )
-    .leftJoin("lease_residents as lr", "lr.lease_id", "l.id")
-    .select(["u.id as unitId", "lr.user_id as userId", "l.ends_on as endsOn"])
+    .select(["u.id as unitId", "rl.user_id as userId", "rl.ends_on as endsOn"])
     .where("u.id", "=", unitId)
     .where("u.organization_id", "=", organizationId)
     .execute();

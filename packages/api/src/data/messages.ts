@@ -30,10 +30,11 @@ export interface WrittenMessage {
 }
 
 /**
- * Writes a message and what goes with it in one statement: the conversation's activity time,
- * un-archiving for everyone, the read pointers of `readBy`, mentions with their notifications,
- * and the live event for every participant. Runs in the caller's transaction, which must have
- * taken the conversation's lock first (`lockConversation`) when the conversation already existed.
+ * Writes a message and what goes with it in one statement: the conversation's activity time;
+ * on every participant row un-archiving, the activity time, the read pointer for `readBy` and the
+ * inbox counters (migration 0004); mentions with their notifications; and the live event for
+ * every participant. Runs in the caller's transaction, which must have taken the conversation's
+ * lock first (`lockConversation`) when the conversation already existed.
  */
 export async function writeMessage(
   trx: Transaction<Database>,
@@ -44,6 +45,8 @@ export async function writeMessage(
     by: message.mentions?.by ?? "",
     excerpt: message.body.slice(0, 140),
   });
+  const readBy = sql`${sql.val(message.readBy)}::uuid[]`;
+  const high = message.priority === "high" ? 1 : 0;
   const { rows } = await sql<{ id: number }>`
     with inserted as (
       insert into messages (organization_id, conversation_id, sender_id, client_id, body, type,
@@ -59,10 +62,20 @@ export async function writeMessage(
     ), participants as (
       update conversation_participants p set
         archived_at = null,
-        last_read_message_id = case when p.user_id = any(${sql.val(message.readBy)}::uuid[])
+        last_message_at = ${message.sentAt},
+        last_read_message_id = case when p.user_id = any(${readBy})
           then inserted.id else p.last_read_message_id end,
-        last_read_at = case when p.user_id = any(${sql.val(message.readBy)}::uuid[])
-          then ${message.sentAt} else p.last_read_at end
+        last_read_at = case when p.user_id = any(${readBy})
+          then ${message.sentAt} else p.last_read_at end,
+        -- A reader has read up to this message, the newest of the conversation (its lock is
+        -- held), so nothing is unread; the author's own message is never unread to them.
+        unread_count = case when p.user_id = any(${readBy}) then 0
+          when p.user_id = ${message.senderId}::uuid then p.unread_count
+          else p.unread_count + 1 end,
+        unread_high_count = case when p.user_id = any(${readBy}) then 0
+          when p.user_id = ${message.senderId}::uuid then p.unread_high_count
+          else p.unread_high_count + ${high}::int end,
+        high_count = p.high_count + ${high}::int
       from inserted where p.conversation_id = ${message.conversationId}
       returning p.user_id
     ), mentioned as (
@@ -120,4 +133,26 @@ export async function conversationOfClientId(
     .where("client_id", "=", clientId)
     .executeTakeFirst();
   return row?.conversation_id ?? null;
+}
+
+/**
+ * Takes a message that is being deleted out of the inbox counters of the conversation's people:
+ * unread for those who had not read it, and the conversation's high-priority count. Call it once,
+ * in the transaction that deletes the message, under the conversation's lock and the message's
+ * row lock, while the message was not deleted before.
+ */
+export async function uncountDeletedMessage(
+  trx: Transaction<Database>,
+  messageId: number,
+): Promise<void> {
+  const unread = sql`(m.id > p.last_read_message_id and m.sender_id is distinct from p.user_id)`;
+  // Never below zero: a count that drifted (data written around the API) must not fail a delete.
+  await sql`
+    update conversation_participants p set
+      unread_count = greatest(p.unread_count - ${unread}::int, 0),
+      unread_high_count = greatest(p.unread_high_count - (${unread} and m.priority = 'high')::int, 0),
+      high_count = greatest(p.high_count - (m.priority = 'high')::int, 0)
+    from messages m
+    where m.id = ${messageId} and p.conversation_id = m.conversation_id and m.sent_at is not null
+      and (m.priority = 'high' or ${unread})`.execute(trx);
 }

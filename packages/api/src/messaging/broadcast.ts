@@ -56,18 +56,16 @@ async function loadCandidates(
   if (onlyIds && onlyIds.length === 0) return [];
   let query = ctx.db
     .selectFrom("users")
-    .leftJoin("lease_residents as lr", "lr.user_id", "users.id")
-    .leftJoin("leases as l", "l.id", "lr.lease_id")
-    .leftJoin("units as u", "u.id", "l.unit_id")
+    .leftJoin("resident_leases as rl", "rl.user_id", "users.id")
     .select([
       "users.id",
       "users.display_name as name",
       "users.email",
       "users.plan",
       "users.member_status as memberStatus",
-      "u.property_id as propertyId",
-      "l.starts_on",
-      "l.ends_on",
+      "rl.property_id as propertyId",
+      "rl.starts_on",
+      "rl.ends_on",
     ])
     .where("users.organization_id", "=", ctx.organizationId)
     .where("users.id", "!=", ctx.user.id)

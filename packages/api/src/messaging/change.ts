@@ -1,6 +1,7 @@
 import type { Database, Transaction } from "@hearth/db";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
+import { uncountDeletedMessage } from "../data/messages";
 import { enforce, type PolicyScope } from "../policy/gateway";
 import { lockConversation, publishLiveEvent } from "../realtime/hub";
 
@@ -76,6 +77,7 @@ export async function changeMessage(
       )
       .where("id", "=", message.id)
       .execute();
+    if (change.action === "delete") await uncountDeletedMessage(trx, message.id);
     await trx
       .insertInto("audit_log")
       .values({

@@ -16,24 +16,23 @@ export async function searchContacts(
   const term = `%${search.replace(/[\\%_]/g, "\\$&")}%`;
   const people = await db
     .selectFrom("users as u")
-    .leftJoin("lease_residents as lr", "lr.user_id", "u.id")
-    .leftJoin("leases as l", "l.id", "lr.lease_id")
-    .leftJoin("units as un", "un.id", "l.unit_id")
-    .leftJoin("properties as p", "p.id", "un.property_id")
+    .leftJoin("resident_leases as rl", "rl.user_id", "u.id")
     .select([
       "u.id",
       "u.display_name as name",
       "u.kind",
       "u.manager_role as managerRole",
-      sql<string | null>`string_agg(distinct p.name || ' · ' || un.name, ', ')`.as("homes"),
+      sql<string | null>`string_agg(distinct rl.property_name || ' · ' || rl.unit_name, ', ')`.as(
+        "homes",
+      ),
     ])
     .where("u.organization_id", "=", scope.org.id)
     .where("u.id", "!=", viewerId)
     .where((eb) =>
       eb.or([
         eb("u.display_name", "ilike", term),
-        eb("un.name", "ilike", term),
-        eb("p.name", "ilike", term),
+        eb("rl.unit_name", "ilike", term),
+        eb("rl.property_name", "ilike", term),
       ]),
     )
     .groupBy(["u.id", "u.display_name", "u.kind", "u.manager_role"])

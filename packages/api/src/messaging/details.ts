@@ -14,25 +14,22 @@ export async function participantDetails(
   const rows = await db
     .selectFrom("conversation_participants as cp")
     .innerJoin("users as u", "u.id", "cp.user_id")
-    .leftJoin("lease_residents as lr", "lr.user_id", "u.id")
-    .leftJoin("leases as l", "l.id", "lr.lease_id")
-    .leftJoin("units as un", "un.id", "l.unit_id")
-    .leftJoin("properties as p", "p.id", "un.property_id")
+    .leftJoin("resident_leases as rl", "rl.user_id", "u.id")
     .select([
       "u.id",
       "u.display_name as name",
       "u.kind",
       "u.manager_role as managerRole",
       "u.email",
-      "p.name as propertyName",
-      "un.name as unitName",
-      "l.starts_on as startsOn",
-      "l.ends_on as endsOn",
+      "rl.property_name as propertyName",
+      "rl.unit_name as unitName",
+      "rl.starts_on as startsOn",
+      "rl.ends_on as endsOn",
     ])
     .where("cp.conversation_id", "=", conversationId)
     .where("u.id", "!=", viewerId)
     .orderBy("u.display_name")
-    .orderBy("l.starts_on", "desc")
+    .orderBy("rl.starts_on", "desc")
     .execute();
   const today = isoDay(now, timeZone);
   const people = new Map<

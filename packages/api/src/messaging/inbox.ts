@@ -1,22 +1,70 @@
-import { type Database, type Kysely, sql } from "@hearth/db";
-import { channelOf } from "./channels";
+import {
+  inboxChannels as allChannels,
+  type Database,
+  type InboxChannel,
+  type Kysely,
+  sql,
+  type UserKind,
+} from "@hearth/db";
+import { TRPCError } from "@trpc/server";
+
+export const INBOX_PAGE_SIZE = 50;
+/** Names listed per conversation: enough for a title, not a broadcast's whole audience. */
+const OTHERS_SHOWN = 20;
 
 export interface InboxFilter {
   archived: boolean;
   priority?: "high" | undefined;
-  search?: string | undefined;
+  channel?: InboxChannel | undefined;
+  /** The `nextCursor` of the page before; the first page when absent. */
+  cursor?: string | null | undefined;
+  limit?: number | undefined;
+}
+
+interface InboxPosition {
+  /** `last_message_at` to the microsecond, as Postgres prints it in UTC. */
+  at: string;
+  conversationId: string;
+}
+
+/** A cursor: the sort key of a page's last row, exact to the microsecond (a Date keeps ms). */
+const CURSOR =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3})(\d{3})Z_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+function readCursor(cursor: string): InboxPosition | null {
+  const match = CURSOR.exec(cursor);
+  if (!match?.[1] || !match[2] || !match[3]) return null;
+  // Only a real instant: Postgres would refuse "02-30" or "25:00" with an error, not a 4xx.
+  const date = new Date(`${match[1]}Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString() !== `${match[1]}Z`) return null;
+  return { at: `${match[1]}${match[2]}Z`, conversationId: match[3] };
+}
+
+/** Whether `text` is a cursor this module issued (well-formed, a real instant). */
+export function isInboxCursor(text: string): boolean {
+  return readCursor(text) !== null;
+}
+
+function parseCursor(cursor: string): InboxPosition {
+  const position = readCursor(cursor);
+  if (!position)
+    throw new TRPCError({ code: "BAD_REQUEST", message: "cursor: This is not an inbox cursor." });
+  return position;
 }
 
 /**
- * The viewer's conversations by last activity: the last message, the unread count (messages by
- * others after the viewer's last-read pointer), the other people and the inbox channel.
+ * One page of the viewer's inbox as a query (so tests can EXPLAIN exactly what runs): their
+ * participant rows in `(last_message_at, conversation_id)` order, newest first, from one of the
+ * partial indexes of migration 0004 picked by the filter. Everything per row is on the
+ * participant row, but the last message's text and a few names, looked up for the page only.
  */
-export async function listInbox(
+export function inboxPageQuery(
   db: Kysely<Database>,
   organizationId: string,
   viewerId: string,
   filter: InboxFilter,
 ) {
+  const limit = filter.limit ?? INBOX_PAGE_SIZE;
   let query = db
     .selectFrom("conversation_participants as me")
     .innerJoin("conversations as c", (join) =>
@@ -29,80 +77,124 @@ export async function listInbox(
       "c.kind",
       "c.title",
       "c.no_reply as noReply",
-      "c.last_message_at as lastMessageAt",
+      "me.last_message_at as lastMessageAt",
       "me.archived_at as archivedAt",
       "me.muted",
+      "me.channel",
+      "me.unread_count as unread",
+      "me.unread_high_count as unreadHigh",
+      sql<boolean>`me.high_count > 0`.as("hasHigh"),
+      sql<string>`to_char(me.last_message_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        "cursorAt",
+      ),
       eb
         .selectFrom("messages as m")
         .select("m.body")
-        .whereRef("m.conversation_id", "=", "c.id")
+        .whereRef("m.conversation_id", "=", "me.conversation_id")
         .where("m.deleted_at", "is", null)
         .where("m.sent_at", "is not", null)
         .orderBy("m.id", "desc")
         .limit(1)
         .as("lastBody"),
-      eb
-        .selectFrom("messages as m")
-        .select(sql<number>`count(*)`.as("n"))
-        .whereRef("m.conversation_id", "=", "c.id")
-        .whereRef("m.id", ">", "me.last_read_message_id")
-        .where("m.deleted_at", "is", null)
-        .where("m.sent_at", "is not", null)
-        .where((w) => w.or([w("m.sender_id", "is", null), w("m.sender_id", "!=", viewerId)]))
-        .as("unread"),
-      eb
-        .selectFrom("messages as m")
-        .select(sql<number>`count(*)`.as("n"))
-        .whereRef("m.conversation_id", "=", "c.id")
-        .whereRef("m.id", ">", "me.last_read_message_id")
-        .where("m.priority", "=", "high")
-        .where("m.deleted_at", "is", null)
-        .where("m.sent_at", "is not", null)
-        .as("unreadHigh"),
-      sql<{ id: string; name: string; kind: string }[]>`coalesce((
-        select json_agg(json_build_object('id', u.id, 'name', u.display_name, 'kind', u.kind) order by u.display_name)
-        from conversation_participants p join users u on u.id = p.user_id
-        where p.conversation_id = c.id and p.user_id <> ${viewerId}), '[]'::json)`.as("others"),
-      sql<boolean>`exists (select 1 from messages m where m.conversation_id = c.id and m.priority = 'high' and m.deleted_at is null)`.as(
-        "hasHigh",
-      ),
+      sql<{ id: string; name: string; kind: UserKind }[]>`coalesce((
+        select json_agg(json_build_object('id', o.id, 'name', o.display_name, 'kind', o.kind)
+          order by o.display_name)
+        from (
+          select u.id, u.display_name, u.kind
+          from conversation_participants p join users u on u.id = p.user_id
+          where p.conversation_id = me.conversation_id and p.user_id <> me.user_id
+          order by u.display_name limit ${OTHERS_SHOWN}) o), '[]'::json)`.as("others"),
     ])
     .where("me.user_id", "=", viewerId)
     .where("me.organization_id", "=", organizationId)
     .where("me.archived_at", filter.archived ? "is not" : "is", null)
-    .orderBy("c.last_message_at", "desc")
-    .orderBy("c.id", "desc")
-    .limit(200);
-  if (filter.priority === "high") {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("messages as hm")
-          .select("hm.id")
-          .whereRef("hm.conversation_id", "=", "c.id")
-          .where("hm.priority", "=", "high")
-          .where("hm.deleted_at", "is", null),
-      ),
+    .orderBy("me.last_message_at", "desc")
+    .orderBy("me.conversation_id", "desc")
+    .limit(limit + 1);
+  if (filter.priority === "high") query = query.where("me.high_count", ">", 0);
+  if (filter.channel) query = query.where("me.channel", "=", filter.channel);
+  if (filter.cursor) {
+    const after = parseCursor(filter.cursor);
+    query = query.where(
+      sql<boolean>`(me.last_message_at, me.conversation_id) < (${after.at}::timestamptz, ${after.conversationId}::uuid)`,
     );
   }
-  const rows = await query.execute();
-  return rows.map((row) => {
-    const others = row.others as {
-      id: string;
-      name: string;
-      kind: "manager" | "resident" | "service_pro" | "owner" | "operator";
-    }[];
-    return {
-      ...row,
-      others,
-      unread: row.unread ?? 0,
-      unreadHigh: row.unreadHigh ?? 0,
-      channel: channelOf(
-        row.kind,
-        others.map((o) => o.kind),
-      ),
-      displayTitle: row.title ?? (others.map((o) => o.name).join(", ") || "Conversation"),
-    };
-  });
+  return query;
 }
 
-export type InboxRow = Awaited<ReturnType<typeof listInbox>>[number];
+/**
+ * The viewer's conversations by last activity, a page at a time: the last message, the unread
+ * counts, the other people and the inbox channel, and the cursor of the next page (null at the
+ * end). Filters (archived, high priority, channel) apply in the query, so every page is full.
+ */
+export async function listInbox(
+  db: Kysely<Database>,
+  organizationId: string,
+  viewerId: string,
+  filter: InboxFilter,
+) {
+  const limit = filter.limit ?? INBOX_PAGE_SIZE;
+  const found = await inboxPageQuery(db, organizationId, viewerId, filter).execute();
+  const page = found.slice(0, limit);
+  const last = page[page.length - 1];
+  const rows = page.map(({ cursorAt: _, ...row }) => ({
+    ...row,
+    displayTitle: row.title ?? (row.others.map((o) => o.name).join(", ") || "Conversation"),
+  }));
+  return {
+    rows,
+    nextCursor: found.length > limit && last ? `${last.cursorAt}_${last.id}` : null,
+  };
+}
+
+export type InboxRow = Awaited<ReturnType<typeof listInbox>>["rows"][number];
+
+/** The unread badge: a sum over the rows that have anything unread (one partial index). */
+export function unreadTotalQuery(db: Kysely<Database>, organizationId: string, viewerId: string) {
+  return db
+    .selectFrom("conversation_participants")
+    .select(sql<number>`coalesce(sum(unread_count), 0)::int`.as("total"))
+    .where("user_id", "=", viewerId)
+    .where("organization_id", "=", organizationId)
+    .where("archived_at", "is", null)
+    .where("unread_count", ">", 0);
+}
+
+export async function unreadTotal(
+  db: Kysely<Database>,
+  organizationId: string,
+  viewerId: string,
+): Promise<number> {
+  const row = await unreadTotalQuery(db, organizationId, viewerId).executeTakeFirst();
+  return row?.total ?? 0;
+}
+
+/**
+ * Per inbox channel: whether the viewer has any conversation in it (outside the archive) and its
+ * unread messages. A probe of the channel index per channel, and one pass over the unread rows.
+ */
+export function inboxChannelsQuery(organizationId: string, viewerId: string) {
+  return sql<{ channel: InboxChannel; present: boolean; unread: number }>`
+    with unread as materialized (
+      select channel, sum(unread_count)::int as unread from conversation_participants
+      where user_id = ${viewerId} and organization_id = ${organizationId}
+        and archived_at is null and unread_count > 0
+      group by channel)
+    select ch.channel,
+      -- In the channel index's order, so the probe is that index's first entry, not a scan.
+      coalesce((select true from conversation_participants p
+        where p.user_id = ${viewerId} and p.organization_id = ${organizationId}
+          and p.archived_at is null and p.channel = ch.channel
+        order by p.last_message_at desc limit 1), false) as present,
+      coalesce((select u.unread from unread u where u.channel = ch.channel), 0) as unread
+    from unnest(${sql.val([...allChannels])}::text[]) as ch(channel)`;
+}
+
+export async function inboxChannels(
+  db: Kysely<Database>,
+  organizationId: string,
+  viewerId: string,
+): Promise<{ channel: InboxChannel; present: boolean; unread: number }[]> {
+  const { rows } = await inboxChannelsQuery(organizationId, viewerId).execute(db);
+  return rows;
+}

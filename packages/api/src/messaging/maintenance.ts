@@ -26,22 +26,19 @@ const firstMessageClientId = (requestId: string) => `maintenance-${requestId}`;
 async function currentUnitsOf(ctx: MemberContext, scope: PolicyScope, userId: string) {
   const today = isoDay(scope.now, scope.org.timezone);
   const rows = await ctx.db
-    .selectFrom("lease_residents as lr")
-    .innerJoin("leases as l", "l.id", "lr.lease_id")
-    .innerJoin("units as u", "u.id", "l.unit_id")
-    .innerJoin("properties as p", "p.id", "u.property_id")
+    .selectFrom("resident_leases as rl")
     .select([
-      "u.id as unitId",
-      "u.name as unitName",
-      "p.id as propertyId",
-      "p.name as propertyName",
-      "l.starts_on",
-      "l.ends_on",
+      "rl.unit_id as unitId",
+      "rl.unit_name as unitName",
+      "rl.property_id as propertyId",
+      "rl.property_name as propertyName",
+      "rl.starts_on",
+      "rl.ends_on",
     ])
-    .where("lr.user_id", "=", userId)
-    .where("l.organization_id", "=", ctx.organizationId)
-    .orderBy("p.name")
-    .orderBy("u.name")
+    .where("rl.user_id", "=", userId)
+    .where("rl.organization_id", "=", ctx.organizationId)
+    .orderBy("rl.property_name")
+    .orderBy("rl.unit_name")
     .execute();
   const units = new Map<
     string,

@@ -5,7 +5,10 @@ import { requireParticipation } from "./access";
 
 type MemberContext = Context & { organizationId: string; user: { id: string } };
 
-/** Moves the viewer's read pointer forward (never back) and tells the others, for receipts. */
+/**
+ * Moves the viewer's read pointer forward (never back), recounts their unread counters, and tells
+ * the others, for receipts.
+ */
 export async function markRead(ctx: MemberContext, conversationId: string, upToMessageId: number) {
   await requireParticipation(ctx.db, ctx.organizationId, conversationId, ctx.user.id);
   return ctx.db.transaction().execute(async (trx) => {
@@ -17,14 +20,23 @@ export async function markRead(ctx: MemberContext, conversationId: string, upToM
       .where("conversation_id", "=", conversationId)
       .where("id", "<=", upToMessageId)
       .executeTakeFirstOrThrow();
-    const updated = await trx
-      .updateTable("conversation_participants")
-      .set({ last_read_message_id: newest.id, last_read_at: ctx.clock.now() })
-      .where("conversation_id", "=", conversationId)
-      .where("user_id", "=", ctx.user.id)
-      .where("last_read_message_id", "<", newest.id)
-      .executeTakeFirst();
-    if (updated.numUpdatedRows > 0n) {
+    // The inbox counters are recounted from what is still unread after the new pointer: a range
+    // of the thread index, usually empty.
+    const updated = await sql`
+      update conversation_participants p set
+        last_read_message_id = ${newest.id},
+        last_read_at = ${ctx.clock.now()},
+        unread_count = rest.unread,
+        unread_high_count = rest.unread_high
+      from (
+        select count(*)::int as unread, count(*) filter (where m.priority = 'high')::int as unread_high
+        from messages m
+        where m.conversation_id = ${conversationId} and m.id > ${newest.id}
+          and m.deleted_at is null and m.sent_at is not null
+          and m.sender_id is distinct from ${ctx.user.id}::uuid) rest
+      where p.conversation_id = ${conversationId} and p.user_id = ${ctx.user.id}
+        and p.last_read_message_id < ${newest.id}`.execute(trx);
+    if ((updated.numAffectedRows ?? 0n) > 0n) {
       const recipients = await trx
         .selectFrom("conversation_participants")
         .select("user_id")

@@ -11,16 +11,15 @@ export interface ThreadPageOptions {
 }
 
 /**
- * One page of a thread, oldest first, with the cursor of the page before it. Deleted messages
- * keep their place but not their text; scheduled messages appear only to their sender.
+ * The messages of one page, newest first, one more than the page to tell whether an older page
+ * exists: a range of `messages_thread_idx` (conversation_id, id desc).
  */
-export async function threadPage(
+export function threadPageQuery(
   db: Kysely<Database>,
   conversationId: string,
   viewerId: string,
-  options: ThreadPageOptions,
+  options: Pick<ThreadPageOptions, "before" | "limit">,
 ) {
-  const limit = options.limit ?? PAGE_SIZE;
   let query = db
     .selectFrom("messages as m")
     .leftJoin("users as s", "s.id", "m.sender_id")
@@ -42,22 +41,36 @@ export async function threadPage(
     .where("m.conversation_id", "=", conversationId)
     .where((eb) => eb.or([eb("m.sent_at", "is not", null), eb("m.sender_id", "=", viewerId)]))
     .orderBy("m.id", "desc")
-    .limit(limit + 1);
+    .limit((options.limit ?? PAGE_SIZE) + 1);
   if (options.before !== undefined) query = query.where("m.id", "<", options.before);
-  const rows = await query.execute();
+  return query;
+}
+
+/** Who has read how far in a conversation, for "Seen by". */
+export function readersQuery(db: Kysely<Database>, conversationId: string) {
+  return db
+    .selectFrom("conversation_participants as p")
+    .innerJoin("users as u", "u.id", "p.user_id")
+    .select(["p.user_id as userId", "u.display_name as name", "p.last_read_message_id as lastRead"])
+    .where("p.conversation_id", "=", conversationId);
+}
+
+/**
+ * One page of a thread, oldest first, with the cursor of the page before it. Deleted messages
+ * keep their place but not their text; scheduled messages appear only to their sender.
+ */
+export async function threadPage(
+  db: Kysely<Database>,
+  conversationId: string,
+  viewerId: string,
+  options: ThreadPageOptions,
+) {
+  const limit = options.limit ?? PAGE_SIZE;
+  const [rows, readers] = await Promise.all([
+    threadPageQuery(db, conversationId, viewerId, options).execute(),
+    options.showReceipts ? readersQuery(db, conversationId).execute() : [],
+  ]);
   const page = rows.slice(0, limit);
-  const readers = options.showReceipts
-    ? await db
-        .selectFrom("conversation_participants as p")
-        .innerJoin("users as u", "u.id", "p.user_id")
-        .select([
-          "p.user_id as userId",
-          "u.display_name as name",
-          "p.last_read_message_id as lastRead",
-        ])
-        .where("p.conversation_id", "=", conversationId)
-        .execute()
-    : [];
   const messages = page.reverse().map((m) => ({
     ...m,
     body: m.deletedAt ? null : m.body,

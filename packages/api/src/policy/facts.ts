@@ -25,8 +25,7 @@ export function peopleQuery(db: Kysely<Database>, organizationId: string) {
         .onRef("connections.user_id", "=", "users.id")
         .onRef("connections.organization_id", "=", "users.organization_id"),
     )
-    .leftJoin("lease_residents", "lease_residents.user_id", "users.id")
-    .leftJoin("leases", "leases.id", "lease_residents.lease_id")
+    .leftJoin("resident_leases", "resident_leases.user_id", "users.id")
     .select([
       "users.id",
       "users.display_name",
@@ -35,8 +34,8 @@ export function peopleQuery(db: Kysely<Database>, organizationId: string) {
       "users.permissions",
       "users.member_status",
       "connections.status as connection",
-      "leases.starts_on",
-      "leases.ends_on",
+      "resident_leases.starts_on",
+      "resident_leases.ends_on",
     ])
     .where("users.organization_id", "=", organizationId);
 }

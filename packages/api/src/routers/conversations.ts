@@ -1,11 +1,11 @@
-import { messageTypes, priorities } from "@hearth/db";
+import { inboxChannels as channelNames, messageTypes, priorities } from "@hearth/db";
 import { capabilities, composerOptions } from "@hearth/policies";
 import { z } from "zod";
 import { requireParticipation } from "../messaging/access";
 import { changeMessage } from "../messaging/change";
 import { searchContacts } from "../messaging/contacts";
 import { participantDetails } from "../messaging/details";
-import { listInbox } from "../messaging/inbox";
+import { inboxChannels, isInboxCursor, listInbox, unreadTotal } from "../messaging/inbox";
 import { markRead, setArchived } from "../messaging/read-state";
 import { reply } from "../messaging/send";
 import { startConversation } from "../messaging/start";
@@ -28,23 +28,42 @@ const draft = z.object({
 });
 
 export const conversationsRouter = router({
-  /** The inbox: conversations by last activity with unread counts and channel. */
+  /**
+   * The inbox, a page at a time: conversations by last activity with unread counts and channel,
+   * filtered by archive, priority and channel. Pass `cursor` (the page's `nextCursor`) for the
+   * next page. The first page also carries each channel's unread count.
+   */
   list: memberProcedure
     .input(
       z
-        .object({ archived: z.boolean().default(false), priority: z.enum(["high"]).optional() })
+        .object({
+          archived: z.boolean().default(false),
+          priority: z.enum(["high"]).optional(),
+          channel: z.enum(channelNames).optional(),
+          cursor: z
+            .string()
+            .max(100)
+            .refine(isInboxCursor, "Use the nextCursor of the page before")
+            .nullish(),
+          limit: z.number().int().min(1).max(100).optional(),
+        })
         .default({}),
     )
     .query(async ({ ctx, input }) => {
       const scope = await policyScope(ctx);
-      const rows = await listInbox(ctx.db, ctx.organizationId, ctx.user.id, input);
+      const [page, channelSummary] = await Promise.all([
+        listInbox(ctx.db, ctx.organizationId, ctx.user.id, input),
+        input.cursor ? null : inboxChannels(ctx.db, ctx.organizationId, ctx.user.id),
+      ]);
       const caps = capabilities(scope.policy, {
         org: scope.orgFacts,
         actor: scope.actor,
         now: scope.now,
       });
       return {
-        rows,
+        ...page,
+        /** Per channel: any conversations outside the archive, and unread messages (first page). */
+        channelSummary,
         compose: caps.compose!,
         channels: Object.fromEntries(
           Object.entries(caps).filter(([k]) => k.startsWith("channel.")),
@@ -53,10 +72,9 @@ export const conversationsRouter = router({
     }),
 
   /** Total unread messages, for the badge. */
-  unreadTotal: memberProcedure.query(async ({ ctx }) => {
-    const rows = await listInbox(ctx.db, ctx.organizationId, ctx.user.id, { archived: false });
-    return rows.reduce((sum, row) => sum + row.unread, 0);
-  }),
+  unreadTotal: memberProcedure.query(({ ctx }) =>
+    unreadTotal(ctx.db, ctx.organizationId, ctx.user.id),
+  ),
 
   /** One conversation: header, the viewer's capabilities in it, and the details panel. */
   get: memberProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {

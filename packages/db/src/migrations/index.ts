@@ -2,10 +2,14 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_message_search_indexes";
 import * as m0003 from "./0003_event_log_outbox";
+import * as m0004 from "./0004_inbox_counters";
+import * as m0005 from "./0005_resident_leases";
 
 /** Every migration, in order. A new migration is a new file and one line here. */
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_message_search_indexes": m0002,
   "0003_event_log_outbox": m0003,
+  "0004_inbox_counters": m0004,
+  "0005_resident_leases": m0005,
 };

@@ -64,6 +64,8 @@ export async function seedDemoData(
       })
       .execute();
     for (const org of demoOrganizations) await seedOrganization(trx, org, passwordHash, now);
+    // The messages above are written around the API's write path: recount the inbox counters.
+    await sql`select inbox_refresh()`.execute(trx);
   });
 }
 

@@ -1,35 +1,26 @@
-import type { RouterInputs, RouterOutputs } from "@hearth/api";
+import type { RouterOutputs } from "@hearth/api";
 import { Link, NavLink, useSearchParams } from "@remix-run/react";
+import { useEffect, useMemo, useRef } from "react";
 import { trpc } from "../trpc";
 import { channelLabels, kindLabels, shortTime } from "./format";
+import { type ListFilter, listFilterOf, listInput } from "./list-filter";
+
+export type { ListFilter } from "./list-filter";
 
 type ListOutput = RouterOutputs["conversations"]["list"];
 type Channel = ListOutput["rows"][number]["channel"];
 
-export interface ListFilter {
-  archived: boolean;
-  priority?: "high";
-  channel?: Channel;
-}
-
 /** The inbox filter from the URL, so filters work as plain links. */
 export function useListFilter(): ListFilter {
   const [params] = useSearchParams();
-  const channel = params.get("channel");
-  return {
-    archived: params.get("view") === "archived",
-    ...(params.get("view") === "high" ? { priority: "high" as const } : {}),
-    ...(channel && channel in channelLabels ? { channel: channel as Channel } : {}),
-  };
-}
-
-function listInput(filter: ListFilter): RouterInputs["conversations"]["list"] {
-  return { archived: filter.archived, ...(filter.priority ? { priority: filter.priority } : {}) };
+  return listFilterOf(params);
 }
 
 /**
  * The conversation list: channels (for managers), views (inbox / high priority / archived), each
- * conversation with its last message, time and unread count. Live events refresh it.
+ * conversation with its last message, time and unread count, a page at a time: the next page
+ * loads when the end of the list scrolls into view (or with the button there). Live events
+ * refresh every loaded page.
  */
 export function ConversationList({
   initial,
@@ -47,18 +38,42 @@ export function ConversationList({
   newLabel: string;
 }) {
   const filter = useListFilter();
-  const query = trpc.conversations.list.useQuery(listInput(filter), {
-    initialData: initial,
+  const query = trpc.conversations.list.useInfiniteQuery(listInput(filter), {
+    initialData: { pages: [initial], pageParams: [null] },
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     staleTime: 2_000,
   });
-  const data = query.data ?? initial;
-  const rows = filter.channel ? data.rows.filter((r) => r.channel === filter.channel) : data.rows;
+  const pages = query.data?.pages ?? [initial];
+  const data = pages[0] ?? initial;
+  // A conversation that moved up while pages loaded can come twice; the first one is current.
+  const rows = useMemo(() => {
+    const seen = new Set<string>();
+    return pages
+      .flatMap((p) => p.rows)
+      .filter((r) => {
+        if (seen.has(r.id)) return false;
+        seen.add(r.id);
+        return true;
+      });
+  }, [pages]);
+  const summary = new Map((data.channelSummary ?? []).map((c) => [c.channel, c]));
   const channels = (Object.keys(channelLabels) as Channel[]).filter(
     (c) => c === "announcements" || data.channels[`channel.${c}`]?.allowed !== false,
   );
   const presentChannels = channels.filter(
-    (c) => data.rows.some((r) => r.channel === c) || c !== "announcements",
+    (c) => c !== "announcements" || summary.get(c)?.present || filter.channel === c,
   );
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const target = end.current;
+    if (!target || !hasNextPage || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+    });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const viewLink = (view: string | null, channel = filter.channel) => {
     const params = new URLSearchParams();
     if (view) params.set("view", view);
@@ -121,9 +136,7 @@ export function ConversationList({
             All
           </Link>
           {presentChannels.map((c) => {
-            const unread = data.rows
-              .filter((r) => r.channel === c)
-              .reduce((sum, r) => sum + r.unread, 0);
+            const unread = summary.get(c)?.unread ?? 0;
             return (
               <Link
                 key={c}
@@ -146,58 +159,74 @@ export function ConversationList({
             ? "No archived conversations."
             : filter.priority
               ? "No high-priority conversations."
-              : "No conversations yet."}
+              : filter.channel
+                ? `No conversations in ${channelLabels[filter.channel]}.`
+                : "No conversations yet."}
         </p>
       ) : (
-        <ul className="flex-1 divide-y divide-slate-100 overflow-y-auto" aria-label="Conversations">
-          {rows.map((row) => (
-            <li key={row.id}>
-              <NavLink
-                to={`${basePath}/${row.id}${filter.archived ? "?view=archived" : ""}`}
-                className={`flex items-start gap-3 px-4 py-3 hover:bg-slate-50 ${row.id === activeId ? "bg-brand-50" : ""}`}
-              >
-                <div className="min-w-0 flex-1">
-                  <div className="flex items-center gap-2">
-                    <p
-                      className={`truncate text-sm ${row.unread ? "font-bold text-slate-900" : "font-medium text-slate-800"}`}
-                    >
-                      {row.displayTitle}
+        <div className="flex-1 overflow-y-auto">
+          <ul className="divide-y divide-slate-100" aria-label="Conversations">
+            {rows.map((row) => (
+              <li key={row.id}>
+                <NavLink
+                  to={`${basePath}/${row.id}${filter.archived ? "?view=archived" : ""}`}
+                  className={`flex items-start gap-3 px-4 py-3 hover:bg-slate-50 ${row.id === activeId ? "bg-brand-50" : ""}`}
+                >
+                  <div className="min-w-0 flex-1">
+                    <div className="flex items-center gap-2">
+                      <p
+                        className={`truncate text-sm ${row.unread ? "font-bold text-slate-900" : "font-medium text-slate-800"}`}
+                      >
+                        {row.displayTitle}
+                      </p>
+                      {row.hasHigh ? (
+                        <span className="shrink-0 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-700">
+                          High
+                        </span>
+                      ) : null}
+                    </div>
+                    <p className="truncate text-xs text-slate-500">
+                      {!showChannels || kindLabels[row.kind] === channelLabels[row.channel]
+                        ? kindLabels[row.kind]
+                        : `${kindLabels[row.kind]} · ${channelLabels[row.channel]}`}
                     </p>
-                    {row.hasHigh ? (
-                      <span className="shrink-0 rounded bg-red-100 px-1.5 text-xs font-semibold text-red-700">
-                        High
+                    <p
+                      className={`truncate text-sm ${row.unread ? "text-slate-900" : "text-slate-600"}`}
+                    >
+                      {row.lastBody ?? "No messages yet"}
+                    </p>
+                  </div>
+                  <div className="flex shrink-0 flex-col items-end gap-1">
+                    <time
+                      className="text-xs text-slate-500"
+                      dateTime={new Date(row.lastMessageAt).toISOString()}
+                    >
+                      {shortTime(row.lastMessageAt, timeZone)}
+                    </time>
+                    {row.unread ? (
+                      <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
+                        {row.unread}
+                        <span className="sr-only"> unread</span>
                       </span>
                     ) : null}
                   </div>
-                  <p className="truncate text-xs text-slate-500">
-                    {!showChannels || kindLabels[row.kind] === channelLabels[row.channel]
-                      ? kindLabels[row.kind]
-                      : `${kindLabels[row.kind]} · ${channelLabels[row.channel]}`}
-                  </p>
-                  <p
-                    className={`truncate text-sm ${row.unread ? "text-slate-900" : "text-slate-600"}`}
-                  >
-                    {row.lastBody ?? "No messages yet"}
-                  </p>
-                </div>
-                <div className="flex shrink-0 flex-col items-end gap-1">
-                  <time
-                    className="text-xs text-slate-500"
-                    dateTime={new Date(row.lastMessageAt).toISOString()}
-                  >
-                    {shortTime(row.lastMessageAt, timeZone)}
-                  </time>
-                  {row.unread ? (
-                    <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
-                      {row.unread}
-                      <span className="sr-only"> unread</span>
-                    </span>
-                  ) : null}
-                </div>
-              </NavLink>
-            </li>
-          ))}
-        </ul>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          {hasNextPage ? (
+            <div ref={end} className="px-4 py-3 text-center">
+              <button
+                type="button"
+                onClick={() => void fetchNextPage()}
+                disabled={isFetchingNextPage}
+                className="rounded-lg px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:text-slate-400"
+              >
+                {isFetchingNextPage ? "Loading…" : "Load more conversations"}
+              </button>
+            </div>
+          ) : null}
+        </div>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppKind } from "@hearth/db";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { listFilterOf, listInput } from "../messenger/list-filter";
 import { problemOf, rethrowAsResponse } from "./http-errors";
 import { requireUser } from "./session";
 
@@ -18,13 +19,8 @@ export function messengerRoutes(app: AppKind) {
   return {
     async listLoader({ request }: LoaderFunctionArgs) {
       const { api, headers, organization, user } = await requireUser(app, request);
-      const view = new URL(request.url).searchParams.get("view");
-      const list = await api.conversations
-        .list({
-          archived: view === "archived",
-          ...(view === "high" ? { priority: "high" as const } : {}),
-        })
-        .catch(rethrowAsResponse);
+      const filter = listFilterOf(new URL(request.url).searchParams);
+      const list = await api.conversations.list(listInput(filter)).catch(rethrowAsResponse);
       return data(
         { list, timeZone: organization?.timezone ?? "UTC", isManager: user.kind === "manager" },
         { headers },

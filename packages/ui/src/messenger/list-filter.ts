@@ -1,0 +1,30 @@
+import type { RouterInputs } from "@hearth/api";
+import type { InboxChannel } from "@hearth/db";
+import { channelLabels } from "./format";
+
+export interface ListFilter {
+  archived: boolean;
+  priority?: "high";
+  channel?: InboxChannel;
+}
+
+/** The inbox filter in a URL's search (`view`, `channel`), for the page and its loader alike. */
+export function listFilterOf(params: URLSearchParams): ListFilter {
+  const channel = params.get("channel");
+  return {
+    archived: params.get("view") === "archived",
+    ...(params.get("view") === "high" ? { priority: "high" as const } : {}),
+    ...(channel && channel in channelLabels ? { channel: channel as InboxChannel } : {}),
+  };
+}
+
+/** The list's input for a filter; pages after the first add their cursor. */
+export function listInput(
+  filter: ListFilter,
+): Omit<RouterInputs["conversations"]["list"] & object, "cursor"> {
+  return {
+    archived: filter.archived,
+    ...(filter.priority ? { priority: filter.priority } : {}),
+    ...(filter.channel ? { channel: filter.channel } : {}),
+  };
+}
