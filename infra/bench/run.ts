@@ -1,153 +1,137 @@
 /**
- * `npm run bench`: builds a database with BENCH_MESSAGES messages (1,000,000 by default) spread
- * over BENCH_CONVERSATIONS conversations of one manager, then times the read paths the apps hit
- * on every page: the inbox with unread counts, a thread page by keyset, and the people directory.
- * Each measurement runs a fixed number of times; nothing here loops without bound.
+ * `npm run bench` (`-- --quick` for a short run): builds a database of BENCH_MESSAGES messages,
+ * starts the production server (`npm start` on the production build) and the bare tRPC + Kysely
+ * server on it, and measures every path of issue 8 over real HTTP, product and bare in turn.
+ * Prints the table and writes bench-results/<time>.json with a chart per path. Every load is
+ * bounded in time and count.
  */
-import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {
-  createAuth,
-  createCaller,
-  createContextInner,
-  createDevMailbox,
-  createLiveHub,
-  createLogger,
-} from "@hearth/api";
-import { createDb, migrateToLatest, sql } from "@hearth/db";
-import { startEmbeddedPostgres } from "@hearth/db/embedded";
-import { seedDemoData } from "@hearth/db/seed";
-import { z } from "zod";
-import { measure, report } from "./measure";
+import { fileURLToPath } from "node:url";
+import { readConfig } from "./config";
+import { buildBenchData } from "./data/build";
+import { openBenchCluster } from "./data/cluster";
+import { firstConnectPhase, idlePhase } from "./phases/connections";
+import type { BenchContext, StepRecord } from "./phases/context";
+import { connectedSendPhase, livePhase } from "./phases/live";
+import { requestPaths, requestPhase } from "./phases/requests";
+import { reportRun } from "./report/finish";
+import { buildApps, startBare, startProduct } from "./servers/launch";
+import { bareTarget } from "./targets/bare";
+import { productTarget, signInAll } from "./targets/product";
 
-const env = z
-  .object({
-    BENCH_MESSAGES: z.coerce.number().int().min(1000).max(20_000_000).default(1_000_000),
-    BENCH_CONVERSATIONS: z.coerce.number().int().min(10).max(100_000).default(2_000),
-    BENCH_RUNS: z.coerce.number().int().min(5).max(10_000).default(200),
-  })
-  .parse(process.env);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const config = readConfig(process.argv.slice(2));
+const startedAt = new Date();
+const stamp = startedAt.toISOString().replace(/[:.]/g, "-").slice(0, 19);
+const runId = `bench${startedAt.getTime().toString(36)}`;
+const resultsDir = path.join(repoRoot, "bench-results");
+const profileDir = path.join(resultsDir, stamp, "profile");
+const log = (line: string) => console.log(line);
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(0)} s`;
 
-const dir = await mkdtemp(path.join(os.tmpdir(), "hearth-bench-"));
-const server = await startEmbeddedPostgres({
-  dataDir: path.join(dir, "pg"),
-  port: 54400 + Math.floor(Math.random() * 500),
-  ephemeral: true,
-});
-// Building the data set runs statements far longer than a request may.
-const handle = createDb(server.url("postgres"), { max: 4, statementTimeoutMs: 0 });
-const { db } = handle;
-try {
-  console.log(
-    `building: ${env.BENCH_MESSAGES.toLocaleString()} messages in ${env.BENCH_CONVERSATIONS.toLocaleString()} conversations`,
-  );
-  await migrateToLatest(db);
-  await seedDemoData(db);
-  const started = performance.now();
-  const owner = await db
-    .selectFrom("users")
-    .select(["id", "organization_id"])
-    .where("email", "=", "owner@standard.demo")
-    .executeTakeFirstOrThrow();
-  const resident = await db
-    .selectFrom("users")
-    .select("id")
-    .where("email", "=", "resident@standard.demo")
-    .executeTakeFirstOrThrow();
-  const orgId = owner.organization_id!;
-  await sql`
-    insert into conversations (organization_id, kind, title, created_by, last_message_at)
-    select ${orgId}, 'direct', 'Bench ' || g, ${owner.id}, now() - (g || ' minutes')::interval
-    from generate_series(1, ${env.BENCH_CONVERSATIONS}) g`.execute(db);
-  await sql`
-    insert into conversation_participants (conversation_id, user_id, organization_id)
-    select c.id, u.id, c.organization_id from conversations c cross join (values (${owner.id}::uuid), (${resident.id}::uuid)) u(id)
-    where c.title like 'Bench %'`.execute(db);
-  await sql`
-    with bench as (select array_agg(id) as ids from conversations where title like 'Bench %')
-    insert into messages (organization_id, conversation_id, sender_id, body, type, sent_at, created_at)
-    select ${orgId}, bench.ids[1 + g % ${env.BENCH_CONVERSATIONS}],
-           case when g % 2 = 0 then ${owner.id}::uuid else ${resident.id}::uuid end,
-           'Benchmark message ' || g || ' about the hallway light and the water heater',
-           'general', now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
-    from generate_series(1, ${env.BENCH_MESSAGES}) g, bench`.execute(db);
-  // The owner has read all but the newest ten messages of each conversation.
-  await sql`
-    update conversation_participants p set last_read_message_id = coalesce((
-      select id from messages m where m.conversation_id = p.conversation_id order by id desc offset 10 limit 1), 0)
-    where p.user_id = ${owner.id}`.execute(db);
-  await sql`analyze`.execute(db);
-  console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-
-  const live = createLiveHub(server.url("postgres"), createLogger("silent"));
-  const deps = {
-    db,
-    live,
-    auth: {
-      manager: createAuth(handle.pool, "manager", { secure: false }),
-      resident: createAuth(handle.pool, "resident", { secure: false }),
-    },
-    logger: createLogger("silent"),
-    mailer: createDevMailbox(db),
-    clock: { now: () => new Date() },
-    urls: { manager: "http://localhost:3000", resident: "http://localhost:3001" },
-    devTools: false,
-  };
-  const session = await deps.auth.manager.createSession(owner.id, { app: "manager" });
-  const validated = await deps.auth.manager.validateSession(session.id);
-  if (!validated.user || !validated.session) throw new Error("no session");
-  const caller = createCaller(
-    createContextInner(
-      deps,
-      { app: "manager", requestId: "bench", ip: null, resHeaders: new Headers() },
-      { user: validated.user, session: validated.session },
-    ),
-  );
-  const busiest = await db
-    .selectFrom("messages")
-    .select("conversation_id")
-    .groupBy("conversation_id")
-    .orderBy(sql`count(*)`, "desc")
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const middle = await db
-    .selectFrom("messages")
-    .select("id")
-    .where("conversation_id", "=", busiest.conversation_id)
-    .orderBy("id", "desc")
-    .offset(50)
-    .limit(1)
-    .executeTakeFirstOrThrow();
-
-  const results = [
-    await measure(
-      `conversations.list (100 newest of ${env.BENCH_CONVERSATIONS.toLocaleString()} conversations, unread counts)`,
-      env.BENCH_RUNS,
-      () => caller.conversations.list(),
-    ),
-    await measure("thread page: 50 messages before a cursor (keyset)", env.BENCH_RUNS, () =>
-      db
-        .selectFrom("messages")
-        .selectAll()
-        .where("conversation_id", "=", busiest.conversation_id)
-        .where("id", "<", middle.id)
-        .orderBy("id", "desc")
-        .limit(50)
-        .execute(),
-    ),
-    await measure("directory.people", env.BENCH_RUNS, () => caller.directory.people()),
-    await measure("session validation (every request)", env.BENCH_RUNS, () =>
-      deps.auth.manager.validateSession(session.id),
-    ),
-  ];
-  await live.close();
-  report(
-    results,
-    `${env.BENCH_MESSAGES.toLocaleString()} messages, ${env.BENCH_RUNS} runs each, ${os.cpus().length} cores`,
-  );
-} finally {
-  await handle.destroy();
-  await server.stop();
-  await rm(dir, { recursive: true, force: true });
+const cleanups: (() => Promise<void>)[] = [];
+async function cleanUp() {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
 }
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => void cleanUp().then(() => process.exit(130)));
+
+const steps: StepRecord[] = [];
+const failures: { phase: string; error: string }[] = [];
+const timings: Record<string, string> = {};
+const total = performance.now();
+try {
+  log(
+    `bench (${config.quick ? "quick" : "full"}): ${config.messages.toLocaleString("en-US")} messages, ${config.conversations.toLocaleString("en-US")} conversations, ${config.residents.toLocaleString("en-US")} residents, ${os.cpus().length} cores`,
+  );
+  let t = performance.now();
+  log("building the apps (npm run build)");
+  await buildApps();
+  timings.build = seconds(t);
+
+  t = performance.now();
+  log("building the data set");
+  const cluster = await openBenchCluster(config.databaseUrl);
+  cleanups.push(() => cluster.close());
+  const data = await buildBenchData(cluster.url, config, log);
+  timings.data = seconds(t);
+
+  t = performance.now();
+  const product = await startProduct(cluster.url, {
+    profileDir: config.profile ? profileDir : undefined,
+  });
+  cleanups.push(() => product.process.stop());
+  const bare = await startBare(cluster.url);
+  cleanups.push(() => bare.process.stop());
+  log(
+    `production server ${product.manager} (manager), ${product.resident} (resident); bare ${bare.base}`,
+  );
+  const sessions = await signInAll(product.manager, product.resident, data, config.sendConnections);
+  timings.startAndSignIn = seconds(t);
+  log(`signed in ${sessions.owner.length + sessions.residents.length} sessions over HTTP`);
+
+  const ctx: BenchContext = {
+    config,
+    data,
+    targets: [
+      productTarget(product.process, product, sessions),
+      bareTarget(bare.process, bare.base, data),
+    ],
+    cpuSubjects: {
+      product: { pid: product.process.pid },
+      bare: { pid: bare.process.pid },
+      ...(cluster.postmasterPid ? { postgres: { pid: cluster.postmasterPid, tree: true } } : {}),
+    },
+    runId,
+    log,
+    record: (step) => steps.push(step),
+  };
+  const phases: [string, () => Promise<void>][] = [
+    ...requestPaths(ctx).map((spec): [string, () => Promise<void>] => [
+      spec.path,
+      () => requestPhase(ctx, spec),
+    ]),
+    ["firstConnect", () => firstConnectPhase(ctx)],
+    ["live", () => livePhase(ctx)],
+    ["idle", () => idlePhase(ctx)],
+    ["connectedSend", () => connectedSendPhase(ctx)],
+  ];
+  t = performance.now();
+  for (const [name, phase] of phases) {
+    const phaseStarted = performance.now();
+    try {
+      await phase();
+    } catch (error) {
+      failures.push({ phase: name, error: String(error) });
+      log(`  ${name} failed: ${String(error)}`);
+      if (!product.process.running() || !bare.process.running())
+        throw new Error(
+          `a server stopped during ${name}:\n${product.process.output()}${bare.process.output()}`,
+        );
+    }
+    timings[name] = seconds(phaseStarted);
+  }
+  timings.measure = seconds(t);
+} catch (error) {
+  failures.push({ phase: "setup", error: String(error) });
+  log(`bench failed: ${String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
+timings.total = seconds(total);
+
+await reportRun({
+  config,
+  steps,
+  failures,
+  timings,
+  startedAt,
+  stamp,
+  runId,
+  resultsDir,
+  profileDir,
+  repoRoot,
+  log,
+});
