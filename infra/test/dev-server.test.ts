@@ -37,6 +37,31 @@ afterAll(async () => {
 });
 
 describe("the dev app server", () => {
+  it("sends the security headers, with the page's nonce on its scripts, as production does", async () => {
+    const page = await fetch(`${baseUrl}/login`);
+    const html = await page.text();
+    const csp = page.headers.get("content-security-policy") ?? "";
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    const module = await fetch(`${baseUrl}/@vite/client`);
+    await module.body?.cancel();
+    expect(module.headers.get("x-content-type-options")).toBe("nosniff");
+    const foreign = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      headers: {
+        origin: "http://evil.example",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: "email=resident%40standard.demo&password=demo-password",
+    });
+    await foreign.body?.cancel();
+    expect(foreign.status).toBe(403);
+  });
+
   it("ends every live subscription whose client leaves: 200 opened and closed, none left", async () => {
     const cookie = await signIn(baseUrl, "resident@standard.demo");
     const { openMs, drainMs } = await openAndCloseMany(baseUrl, cookie, 200);

@@ -42,6 +42,46 @@ afterAll(async () => {
 });
 
 describe("the production server", () => {
+  it("sends the security headers on pages, the API and assets, with the page's nonce", async () => {
+    const page = await fetch(`${managerUrl}/login`);
+    const html = await page.text();
+    const csp = page.headers.get("content-security-policy") ?? "";
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(html).toContain(`nonce="${nonce}"`);
+    const asset = html.match(/\/assets\/[\w.-]+\.js/)?.[0];
+    for (const url of [
+      `${managerUrl}/login`,
+      `${managerUrl}/api/trpc/auth.me`,
+      `${managerUrl}${asset}`,
+    ]) {
+      const response = await fetch(url);
+      await response.body?.cancel();
+      expect(response.headers.get("x-frame-options"), url).toBe("DENY");
+      expect(response.headers.get("x-content-type-options"), url).toBe("nosniff");
+      expect(response.headers.get("referrer-policy"), url).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("content-security-policy"), url).toContain("default-src 'self'");
+    }
+    const other = await fetch(`${managerUrl}/login`);
+    await other.body?.cancel();
+    expect(other.headers.get("content-security-policy")).not.toContain(`'nonce-${nonce}'`);
+  });
+
+  it("answers a form post from another site with 403, not 500", async () => {
+    const response = await fetch(`${managerUrl}/login`, {
+      method: "POST",
+      headers: {
+        origin: "http://evil.example",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: "email=owner%40standard.demo&password=demo-password",
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get("set-cookie")).toBeNull();
+  });
+
   it("serves both apps' pages, and their hashed assets with a long cache", async () => {
     for (const base of [managerUrl, residentUrl]) {
       const page = await fetch(`${base}/login`);

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { AppKind } from "@hearth/db";
 import type { Plugin } from "vite";
 import { sendFetchResponse, toFetchRequest } from "../src/server/fetch-bridge";
+import { passFrontDoor } from "../src/server/front-door";
 import { isTrpcUrl } from "../src/server/trpc-url";
 
 type ApiServer = typeof import("@hearth/api/server");
@@ -17,7 +18,8 @@ function appOf(root: string): AppKind {
  * In dev, `/api/trpc` is answered here, before Remix, as the production server does: Remix hands
  * a resource route a copy of the request whose abort can be lost once the original is garbage,
  * and then a closed tab's live subscription never ends. The API modules come through Vite, so
- * edits apply without a restart, and the runtime is the one the Remix routes use.
+ * edits apply without a restart, and the runtime is the one the Remix routes use. Every request
+ * passes the front door first (security headers, socket address, cross-site form posts).
  */
 export function leanTrpcInDev(): Plugin {
   let app: AppKind = "manager";
@@ -29,12 +31,17 @@ export function leanTrpcInDev(): Plugin {
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
+        // Every dev response, Vite's own included, as the production server sends them.
+        if (!passFrontDoor(req, res, { dev: true, secure: false })) return;
         if (!isTrpcUrl(req.url)) return next();
         void (async () => {
           const api = (await server.ssrLoadModule("@hearth/api/server")) as ApiServer;
           const ui = (await server.ssrLoadModule("@hearth/ui/server")) as UiServer;
           const { request } = toFetchRequest(req, res);
-          await sendFetchResponse(res, await api.handleTrpcRequest(ui.apiRuntime(), app, request));
+          const handled = api.handleTrpcRequest(ui.apiRuntime(), app, request, {
+            peerAddress: req.socket.remoteAddress,
+          });
+          await sendFetchResponse(res, await handled);
         })().catch(next);
       });
     },

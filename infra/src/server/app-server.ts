@@ -7,6 +7,7 @@ import { type ApiRuntime, handleTrpcRequest } from "@hearth/api/server";
 import type { AppKind } from "@hearth/db";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { type BridgedRequest, sendFetchResponse, toFetchRequest } from "./fetch-bridge";
+import { passFrontDoor } from "./front-door";
 import { createStaticFiles } from "./static-files";
 import { isTrpcUrl } from "./trpc-url";
 
@@ -40,6 +41,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const liveStreams = new Set<BridgedRequest>();
   let inFlight = 0;
   let closing = false;
+  const secure = runtime.env.SESSION_SECURE ?? runtime.env.NODE_ENV === "production";
 
   async function respond(
     req: IncomingMessage,
@@ -70,8 +72,11 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       inFlight -= 1;
     });
     try {
+      if (!passFrontDoor(req, res, { dev: false, secure })) return;
       if (isTrpcUrl(req.url))
-        await respond(req, res, (request) => handleTrpcRequest(runtime, app, request));
+        await respond(req, res, (request) =>
+          handleTrpcRequest(runtime, app, request, { peerAddress: req.socket.remoteAddress }),
+        );
       else if (!(await staticFiles(req, res))) await respond(req, res, remix);
     } catch (error) {
       logger.error({ err: error, app, url: req.url }, "request failed");

@@ -1,5 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createReadableStreamFromReadable } from "@remix-run/node";
+import { TRUSTED_HEADERS } from "./front-door";
+
+const isTrusted = (name: string) =>
+  (TRUSTED_HEADERS as readonly string[]).includes(name.toLowerCase());
 
 export interface BridgedRequest {
   request: Request;
@@ -17,7 +21,12 @@ export function toFetchRequest(req: IncomingMessage, res: ServerResponse): Bridg
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i]!;
-    if (!name.startsWith(":")) headers.append(name, req.rawHeaders[i + 1]!);
+    if (!name.startsWith(":") && !isTrusted(name)) headers.append(name, req.rawHeaders[i + 1]!);
+  }
+  // Only the front door's stamps: whatever the client sent under these names was dropped above.
+  for (const name of TRUSTED_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === "string") headers.set(name, value);
   }
   const controller = new AbortController();
   const hasBody = req.method !== "GET" && req.method !== "HEAD";

@@ -13,6 +13,19 @@ const schema = z.object({
     .enum(["true", "false"])
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "true")),
+  /**
+   * Addresses of the reverse proxies in front of the app, comma-separated. Only a request from
+   * one of them has its X-Forwarded-For believed; by default none is, and the socket decides.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type ServerEnv = z.infer<typeof schema>;

@@ -14,4 +14,4 @@ export {
   type RouterInputs,
   type RouterOutputs,
 } from "./root";
-export { FieldProblems } from "./trpc";
+export { FieldProblems, unexpectedErrorMessage } from "./trpc";

@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
+import { malformedTextIssues } from "./validation";
 
 /** "email: Invalid email; password: Required" — every problem names its field. */
 function describeZodError(error: ZodError): string {
@@ -12,6 +13,15 @@ function describeZodError(error: ZodError): string {
     )
     .join("; ");
 }
+
+/** What a user reads when something unexpected failed: never the cause, only where to find it. */
+export function unexpectedErrorMessage(requestId: string | undefined): string {
+  return requestId
+    ? `Something went wrong on our side (reference ${requestId}). Try again in a moment.`
+    : "Something went wrong on our side. Try again in a moment.";
+}
+
+const UNEXPECTED_PREFIX = "Something went wrong on our side";
 
 /** What a user reads when the database cannot take the request in time. */
 export const BUSY_MESSAGE = "The service is busy. Try again in a moment.";
@@ -28,7 +38,7 @@ export function asServiceUnavailable(error: unknown): TRPCError | null {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     // The procedures' middleware maps these already; this catches what it cannot see (context
     // creation over HTTP, a subscription failing while it streams).
@@ -36,10 +46,19 @@ const t = initTRPC.context<Context>().create({
       error.code === "INTERNAL_SERVER_ERROR" && databaseUnavailableReason(error) !== null;
     return {
       ...shape,
-      message: busy ? BUSY_MESSAGE : zodError ? describeZodError(zodError) : shape.message,
+      message: busy
+        ? BUSY_MESSAGE
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? error.message.startsWith(UNEXPECTED_PREFIX)
+            ? error.message
+            : unexpectedErrorMessage(ctx?.requestId)
+          : zodError
+            ? describeZodError(zodError)
+            : shape.message,
       data: {
         ...shape.data,
         ...(busy ? { code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503 } : {}),
+        requestId: ctx?.requestId ?? null,
         // Never show a stack outside development.
         stack: undefined,
         fieldErrors: zodError
@@ -96,9 +115,15 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
     }
   }
   if (result.ok) ctx.log.debug({ path, type, ms }, "procedure ok");
-  else if (result.error.code === "INTERNAL_SERVER_ERROR")
+  else if (result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.log.error({ path, type, ms, err: result.error.cause ?? result.error }, "procedure failed");
-  else ctx.log.info({ path, type, ms, code: result.error.code }, "procedure refused");
+    // Server-side callers (Remix loaders) see this error as thrown: its message must be safe too.
+    throw new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: unexpectedErrorMessage(ctx.requestId),
+      cause: result.error,
+    });
+  } else ctx.log.info({ path, type, ms, code: result.error.code }, "procedure refused");
   return result;
 });
 
@@ -112,7 +137,22 @@ const wakeLiveAfterMutation = t.middleware(async ({ ctx, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(logged).use(wakeLiveAfterMutation);
+/** NUL bytes and lone surrogates anywhere in the input: a field error before any schema runs. */
+const rejectMalformedText = t.middleware(async ({ getRawInput, next }) => {
+  const issues = malformedTextIssues(await getRawInput());
+  if (issues.length > 0)
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "Some fields contain characters that cannot be stored.",
+      cause: new ZodError(issues),
+    });
+  return next();
+});
+
+export const publicProcedure = t.procedure
+  .use(logged)
+  .use(rejectMalformedText)
+  .use(wakeLiveAfterMutation);
 
 /** Any signed-in user. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

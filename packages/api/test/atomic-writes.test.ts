@@ -222,7 +222,7 @@ describe("the board decides on locked rows", () => {
       .execute();
   }
 
-  it("a resident deleting comments while managers read the post: each comment ends up seen or deleted, never both", async () => {
+  it("a resident deleting comments while managers mark the post seen: each comment ends up seen or deleted, never both", async () => {
     const postId = await harborViewPost("Bike room");
     const resident = await h.as("resident@connected.demo");
     for (let round = 0; round < 3; round++) {
@@ -237,7 +237,7 @@ describe("the board decides on locked rows", () => {
             outcome(() => deleters[i]!.board.deleteComment({ commentId: comment.id })),
           ),
         ),
-        Promise.all(readers.map((reader) => reader.board.post({ id: postId }))),
+        Promise.all(readers.map((reader) => reader.board.markSeen({ postId }))),
       ]);
       const state = new Map(
         (await commentState(comments.map((c) => c.id))).map((row) => [row.id, row]),

@@ -105,7 +105,7 @@ describe("organization scoping", () => {
     const manager = await h.as("owner@connected.demo");
     const people = await manager.directory.people();
     expect(people.length).toBe(9);
-    expect(people.every((p) => p.email.endsWith("@connected.demo"))).toBe(true);
+    expect(people.every((p) => p.email?.endsWith("@connected.demo"))).toBe(true);
     const properties = await manager.directory.properties();
     expect(properties.map((p) => p.name)).toEqual(["Dockside Lofts", "Harbor View"]);
     expect(properties.find((p) => p.name === "Harbor View")?.units.map((u) => u.name)).toEqual([

@@ -182,7 +182,12 @@ describe("connected (seed 002): the Property Message Board", () => {
 
     const managerView = await owner.board.post({ id: post.id });
     expect(managerView.comments.map((c) => c.body)).toEqual(["I'll bring a table."]);
-    expect(managerView.comments[0]!.seenByManagerAt).not.toBeNull();
+    // Reading is not seeing: only the explicit mutation takes the resident's right away.
+    expect(managerView.comments[0]!.seenByManagerAt).toBeNull();
+    expect((await resident.board.post({ id: post.id })).comments[0]!.canDelete).toBe(true);
+    expect(await outcome(() => resident.board.markSeen({ postId: post.id }))).toBe("FORBIDDEN");
+    expect(await owner.board.markSeen({ postId: post.id })).toEqual({ marked: 1 });
+    expect((await owner.board.post({ id: post.id })).comments[0]!.seenByManagerAt).not.toBeNull();
 
     const residentView = await resident.board.post({ id: post.id });
     expect(residentView.comments[0]!.canDelete).toBe(false);

@@ -19,9 +19,12 @@ export interface Harness {
     options?: { ip?: string | null },
   ): { caller: ReturnType<typeof createCaller>; resHeaders: Headers };
   /** A caller signed in as the demo user with this email, in the app their kind belongs to. */
-  as(email: string): Promise<ReturnType<typeof createCaller>>;
+  as(email: string, options?: { ip?: string | null }): Promise<ReturnType<typeof createCaller>>;
   /** The same, with the headers the calls set (cookies). */
-  session(email: string): Promise<{ caller: ReturnType<typeof createCaller>; resHeaders: Headers }>;
+  session(
+    email: string,
+    options?: { ip?: string | null },
+  ): Promise<{ caller: ReturnType<typeof createCaller>; resHeaders: Headers }>;
   userId(email: string): Promise<string>;
   mailTo(email: string): Promise<{ subject: string | null; body: string }[]>;
   close(): Promise<void>;
@@ -66,7 +69,7 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
         .where("email", "=", email)
         .executeTakeFirstOrThrow()
     ).id;
-  const session = async (email: string) => {
+  const session = async (email: string, options: { ip?: string | null } = {}) => {
     const user = await t.db
       .selectFrom("users")
       .select(["id", "kind"])
@@ -76,13 +79,13 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
     const session = await deps.auth[app].createSession(user.id, { app });
     const validated = await deps.auth[app].validateSession(session.id);
     if (!validated.user || !validated.session) throw new Error(`could not sign in ${email}`);
-    return contextFor(app, { user: validated.user, session: validated.session });
+    return contextFor(app, { user: validated.user, session: validated.session }, options.ip);
   };
   return {
     t,
     deps,
     anonymous: (app, opts) => contextFor(app, null, opts?.ip),
-    as: async (email) => (await session(email)).caller,
+    as: async (email, options) => (await session(email, options)).caller,
     session,
     userId,
     async mailTo(email) {

@@ -1,13 +1,13 @@
 import { EmptyState, PageHeader } from "@hearth/ui";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { callAppApi, rethrowAsResponse } from "~/shared.server";
+import { requireManagerUser, rethrowAsResponse } from "~/shared.server";
 
 export const meta: MetaFunction = () => [{ title: "Dev mailbox · Hearth" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { api } = await callAppApi(request);
-  return data({ mails: await api.devMailbox.list().catch(rethrowAsResponse) });
+  const { api, headers } = await requireManagerUser(request);
+  return data({ mails: await api.devMailbox.list().catch(rethrowAsResponse) }, { headers });
 }
 
 /** Email and SMS the product sent while running locally (no SMTP configured). */

@@ -1,8 +1,9 @@
 import { hashPassword, verifyPassword } from "@hearth/db";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
+import { queueGuessingNotice } from "./guessing-notice";
 import { appForKind, type SessionUser } from "./lucia";
-import { recordSignInAttempt, signInLockout } from "./rate-limit";
+import { MAX_FAILURES_PER_EMAIL, markSignInSucceeded, reserveSignInAttempt } from "./rate-limit";
 
 let dummyHash: Promise<string> | undefined;
 
@@ -25,8 +26,15 @@ export async function signIn(
 ): Promise<SessionUser> {
   const email = input.email.trim().toLowerCase();
   const now = ctx.clock.now();
-  const waitMinutes = await signInLockout(ctx.db, email, ctx.ip ?? "unknown", now, ctx.ip !== null);
-  if (waitMinutes !== null) {
+  const reservation = await reserveSignInAttempt(
+    ctx.db,
+    email,
+    ctx.ip ?? "unknown",
+    now,
+    ctx.ip !== null,
+  );
+  if (!reservation.ok) {
+    const { waitMinutes } = reservation;
     throw new TRPCError({
       code: "TOO_MANY_REQUESTS",
       message: `Too many sign-in attempts. Try again in ${waitMinutes} minute${waitMinutes === 1 ? "" : "s"}.`,
@@ -49,17 +57,15 @@ export async function signIn(
     ? await verifyPassword(user.password_hash, input.password)
     : await verifyAgainstNothing(input.password);
   if (!user || !passwordOk) {
-    await recordSignInAttempt(ctx.db, {
-      email,
-      ip: ctx.ip ?? "unknown",
-      succeeded: false,
-      at: now,
-    });
+    // The reserved attempt already counts as this failure.
+    if (user && reservation.failuresBefore + 1 === MAX_FAILURES_PER_EMAIL)
+      await queueGuessingNotice(ctx, user, now);
     throw new TRPCError({
       code: "UNAUTHORIZED",
       message: "That email and password do not match an account.",
     });
   }
+  await markSignInSucceeded(ctx.db, reservation.attemptId);
   const home = appForKind[user.kind];
   if (home !== ctx.app) {
     throw new TRPCError({
@@ -67,7 +73,6 @@ export async function signIn(
       message: `This account signs in to ${appNames[home]} at ${ctx.urls[home]}/login.`,
     });
   }
-  await recordSignInAttempt(ctx.db, { email, ip: ctx.ip ?? "unknown", succeeded: true, at: now });
   const auth = ctx.auth[ctx.app];
   const session = await auth.createSession(user.id, { app: ctx.app });
   ctx.resHeaders.append("Set-Cookie", auth.createSessionCookie(session.id).serialize());

@@ -156,23 +156,32 @@ export async function listPosts(
 }
 
 /**
- * One post with its comments and what the viewer may do. A manager reading the post marks its
- * comments as seen, which ends residents' right to remove them where the profile says so.
+ * A manager marks the post's comments seen, which ends residents' right to remove them where the
+ * profile says so. Its own mutation, never a side effect of reading: a GET anyone can make a
+ * browser send must not take that right away.
  */
+export async function markCommentsSeen(ctx: MemberContext, scope: PolicyScope, postId: string) {
+  const post = await loadPost(ctx, postId);
+  const actor = (await boardActor(ctx, scope))(post.propertyId);
+  enforce(scope.policy.viewBoard({ actor }));
+  if (actor.kind !== "manager")
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only managers mark comments seen." });
+  const marked = await ctx.db
+    .updateTable("board_comments")
+    .set({ seen_by_manager_at: scope.now })
+    .where("post_id", "=", post.id)
+    .where("organization_id", "=", ctx.organizationId)
+    .where("seen_by_manager_at", "is", null)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return { marked: Number(marked.numUpdatedRows) };
+}
+
+/** One post with its comments and what the viewer may do; reading changes nothing. */
 export async function readPost(ctx: MemberContext, scope: PolicyScope, postId: string) {
   const post = await loadPost(ctx, postId);
   const actor = (await boardActor(ctx, scope))(post.propertyId);
   enforce(scope.policy.viewBoard({ actor }));
-  if (actor.kind === "manager") {
-    await ctx.db
-      .updateTable("board_comments")
-      .set({ seen_by_manager_at: scope.now })
-      .where("post_id", "=", post.id)
-      .where("organization_id", "=", ctx.organizationId)
-      .where("seen_by_manager_at", "is", null)
-      .where("deleted_at", "is", null)
-      .execute();
-  }
   const comments = await ctx.db
     .selectFrom("board_comments as c")
     .leftJoin("users as a", "a.id", "c.author_id")
@@ -310,8 +319,8 @@ export async function addComment(
 }
 
 /**
- * The comment row is locked before the policy looks at it. A manager opening the post marks its
- * comments seen with an update of the same rows, so either that update lands first and the
+ * The comment row is locked before the policy looks at it. A manager's `markCommentsSeen` marks
+ * the comments seen with an update of the same rows, so either that update lands first and the
  * resident is refused, or the delete does and the manager's update skips the deleted comment.
  */
 export async function removeComment(

@@ -1,11 +1,14 @@
 import { type Database, type Kysely, sql } from "@hearth/db";
 import { loadParties } from "../policy/facts";
 import type { PolicyScope } from "../policy/gateway";
+import { conversationPartners } from "./reachable";
 
 /**
- * People (and units, for managers) the viewer might start a conversation with, searched by name,
- * unit or property, each with the policy's decision, so the UI can show a refused one disabled
- * with its reason.
+ * People (and units, for managers) the viewer might start a conversation with, each with the
+ * policy's decision, so the UI can show a refused one disabled with its reason. Managers search
+ * their organization by name, unit or property and see everyone with their home and lease status.
+ * Anyone else sees only the people they may message or already talk with, searched by name, with
+ * no home and no lease status (seed 000: "Respect resident privacy").
  */
 export async function searchContacts(
   db: Kysely<Database>,
@@ -14,6 +17,7 @@ export async function searchContacts(
   search: string,
 ) {
   const term = `%${search.replace(/[\\%_]/g, "\\$&")}%`;
+  const manager = scope.actor.kind === "manager";
   const people = await db
     .selectFrom("users as u")
     .leftJoin("resident_leases as rl", "rl.user_id", "u.id")
@@ -29,15 +33,18 @@ export async function searchContacts(
     .where("u.organization_id", "=", scope.org.id)
     .where("u.id", "!=", viewerId)
     .where((eb) =>
-      eb.or([
-        eb("u.display_name", "ilike", term),
-        eb("rl.unit_name", "ilike", term),
-        eb("rl.property_name", "ilike", term),
-      ]),
+      manager
+        ? eb.or([
+            eb("u.display_name", "ilike", term),
+            eb("rl.unit_name", "ilike", term),
+            eb("rl.property_name", "ilike", term),
+          ])
+        : eb("u.display_name", "ilike", term),
     )
     .groupBy(["u.id", "u.display_name", "u.kind", "u.manager_role"])
     .orderBy("u.display_name")
-    .limit(25)
+    // Members' results are filtered below; take enough that 25 remain.
+    .limit(manager ? 25 : 500)
     .execute();
   const parties = await loadParties(
     db,
@@ -46,7 +53,8 @@ export async function searchContacts(
     scope.now,
     scope.org.timezone,
   );
-  const contacts = people.map((person) => {
+  const partners = manager ? null : await conversationPartners(db, scope.org.id, viewerId);
+  const decided = people.map((person) => {
     const party = parties.get(person.id);
     const kind = person.kind === "manager" && scope.actor.kind === "manager" ? "team" : "direct";
     const decision = party
@@ -64,6 +72,16 @@ export async function searchContacts(
       decision,
     };
   });
+  const contacts = partners
+    ? decided
+        .filter((person) => person.decision.allowed || partners.has(person.id))
+        .slice(0, 25)
+        .map(({ leaseStatus: _private, homes: _home, ...person }) => ({
+          ...person,
+          leaseStatus: null,
+          homes: null,
+        }))
+    : decided;
   const units =
     scope.actor.kind === "manager"
       ? await db

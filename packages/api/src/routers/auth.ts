@@ -25,7 +25,7 @@ export const authRouter = router({
   }),
 
   signIn: publicProcedure
-    .input(z.object({ email, password: z.string().min(1, "Enter your password").max(200) }))
+    .input(z.strictObject({ email, password: z.string().min(1, "Enter your password").max(200) }))
     .mutation(({ ctx, input }) => signIn(ctx, input)),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
@@ -34,10 +34,10 @@ export const authRouter = router({
   }),
 
   invitation: publicProcedure
-    .input(z.object({ token: z.string().min(20).max(200) }))
+    .input(z.strictObject({ token: z.string().min(20).max(200) }))
     .query(({ ctx, input }) => describeInvitation(ctx, input.token)),
 
   acceptInvitation: publicProcedure
-    .input(z.object({ token: z.string().min(20).max(200), password: passwordSchema }))
+    .input(z.strictObject({ token: z.string().min(20).max(200), password: passwordSchema }))
     .mutation(({ ctx, input }) => acceptInvitation(ctx, input)),
 });

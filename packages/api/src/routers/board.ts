@@ -4,6 +4,7 @@ import {
   addComment,
   createPost,
   listPosts,
+  markCommentsSeen,
   readPost,
   removeComment,
   setCommentsEnabled,
@@ -27,13 +28,20 @@ export const boardRouter = router({
 
   /** One post, its comments (each with `canDelete`) and the viewer's capabilities on it. */
   post: memberProcedure
-    .input(z.object({ id: uuid() }))
+    .input(z.strictObject({ id: uuid() }))
     .query(async ({ ctx, input }) => readPost(ctx, await policyScope(ctx), input.id)),
+
+  /** A manager has seen the post's comments: residents may no longer delete them (per profile). */
+  markSeen: memberProcedure
+    .input(z.strictObject({ postId: uuid() }))
+    .mutation(async ({ ctx, input }) =>
+      markCommentsSeen(ctx, await policyScope(ctx), input.postId),
+    ),
 
   /** Publish a post, for one property or (without `propertyId`) the whole organization. */
   createPost: memberProcedure
     .input(
-      z.object({
+      z.strictObject({
         title: z.string().trim().min(1, "Write a title").max(200, "Use at most 200 characters"),
         body: z
           .string()
@@ -50,13 +58,13 @@ export const boardRouter = router({
 
   /** Turn comments on or off for a post. */
   setCommentsEnabled: memberProcedure
-    .input(z.object({ postId: uuid(), enabled: z.boolean() }))
+    .input(z.strictObject({ postId: uuid(), enabled: z.boolean() }))
     .mutation(async ({ ctx, input }) => setCommentsEnabled(ctx, await policyScope(ctx), input)),
 
   /** Comment on a post. */
   comment: memberProcedure
     .input(
-      z.object({
+      z.strictObject({
         postId: uuid(),
         body: z
           .string()
@@ -69,6 +77,6 @@ export const boardRouter = router({
 
   /** Remove a comment (soft delete; the audit log keeps its text). */
   deleteComment: memberProcedure
-    .input(z.object({ commentId: uuid() }))
+    .input(z.strictObject({ commentId: uuid() }))
     .mutation(async ({ ctx, input }) => removeComment(ctx, await policyScope(ctx), input)),
 });

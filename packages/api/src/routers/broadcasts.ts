@@ -9,17 +9,17 @@ const id = z.string().uuid();
 
 /** All contacts, a filtered group (location, lease status, plan, member status) or specific people. */
 const audience = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("all") }),
-  z.object({
+  z.strictObject({ type: z.literal("all") }),
+  z.strictObject({
     type: z.literal("filtered"),
-    filters: z.object({
+    filters: z.strictObject({
       propertyIds: z.array(id).max(100).optional(),
       leaseStatuses: z.array(z.enum(leaseStatuses)).max(leaseStatuses.length).optional(),
       plans: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
       memberStatuses: z.array(z.enum(memberStatuses)).max(memberStatuses.length).optional(),
     }),
   }),
-  z.object({ type: z.literal("specific"), userIds: z.array(id).max(1000) }),
+  z.strictObject({ type: z.literal("specific"), userIds: z.array(id).max(1000) }),
 ]);
 
 export const broadcastsRouter = router({
@@ -30,13 +30,13 @@ export const broadcastsRouter = router({
 
   /** The number of people (and the first 50 names) a broadcast to this audience reaches. */
   preview: memberProcedure
-    .input(z.object({ audience }))
+    .input(z.strictObject({ audience }))
     .query(async ({ ctx, input }) => previewBroadcast(ctx, await policyScope(ctx), input.audience)),
 
   /** Sends a broadcast; a retry with the same clientId never sends a second one. */
   send: memberProcedure
     .input(
-      z.object({
+      z.strictObject({
         audience,
         clientId: z.string().trim().min(8, "clientId: Use at least 8 characters").max(100),
         body: z

@@ -13,10 +13,11 @@ import { threadPage } from "../messaging/thread";
 import { loadConversationFacts } from "../policy/facts";
 import { policyScope } from "../policy/gateway";
 import { memberProcedure, router } from "../trpc";
+import { bigintId, displayName, infiniteQueryDirection } from "../validation";
 
 const id = z.string().uuid();
-const messageId = z.number().int().positive();
-const draft = z.object({
+const messageId = bigintId();
+const draft = z.strictObject({
   clientId: z.string().trim().min(8, "Use at least 8 characters").max(100),
   body: z
     .string()
@@ -46,6 +47,7 @@ export const conversationsRouter = router({
             .refine(isInboxCursor, "Use the nextCursor of the page before")
             .nullish(),
           limit: z.number().int().min(1).max(100).optional(),
+          direction: infiniteQueryDirection,
         })
         .default({}),
     )
@@ -77,7 +79,7 @@ export const conversationsRouter = router({
   ),
 
   /** One conversation: header, the viewer's capabilities in it, and the details panel. */
-  get: memberProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
+  get: memberProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
     const conversation = await requireParticipation(
       ctx.db,
       ctx.organizationId,
@@ -131,10 +133,11 @@ export const conversationsRouter = router({
    */
   messages: memberProcedure
     .input(
-      z.object({
+      z.strictObject({
         id,
         cursor: messageId.nullish(),
         limit: z.number().int().min(1).max(100).optional(),
+        direction: infiniteQueryDirection,
       }),
     )
     .query(async ({ ctx, input }) => {
@@ -177,14 +180,14 @@ export const conversationsRouter = router({
   /** Starts a direct, unit group or team conversation with a first message. */
   start: memberProcedure
     .input(
-      z.object({
+      z.strictObject({
         target: z.discriminatedUnion("kind", [
-          z.object({ kind: z.literal("direct"), recipientId: id }),
-          z.object({ kind: z.literal("unit_group"), unitId: id }),
-          z.object({
+          z.strictObject({ kind: z.literal("direct"), recipientId: id }),
+          z.strictObject({ kind: z.literal("unit_group"), unitId: id }),
+          z.strictObject({
             kind: z.literal("team"),
             recipientIds: z.array(id).min(1).max(50),
-            title: z.string().trim().max(100).optional(),
+            title: displayName(100).optional(),
           }),
         ]),
         message: draft,
@@ -195,7 +198,7 @@ export const conversationsRouter = router({
     ),
 
   edit: memberProcedure
-    .input(z.object({ messageId, body: draft.shape.body }))
+    .input(z.strictObject({ messageId, body: draft.shape.body }))
     .mutation(async ({ ctx, input }) =>
       changeMessage(ctx, await policyScope(ctx), {
         action: "edit",
@@ -205,22 +208,22 @@ export const conversationsRouter = router({
     ),
 
   delete: memberProcedure
-    .input(z.object({ messageId }))
+    .input(z.strictObject({ messageId }))
     .mutation(async ({ ctx, input }) =>
       changeMessage(ctx, await policyScope(ctx), { action: "delete", messageId: input.messageId }),
     ),
 
   markRead: memberProcedure
-    .input(z.object({ id, upToMessageId: messageId }))
+    .input(z.strictObject({ id, upToMessageId: messageId }))
     .mutation(({ ctx, input }) => markRead(ctx, input.id, input.upToMessageId)),
 
   archive: memberProcedure
-    .input(z.object({ id, archived: z.boolean() }))
+    .input(z.strictObject({ id, archived: z.boolean() }))
     .mutation(({ ctx, input }) => setArchived(ctx, input.id, input.archived)),
 
   /** People and units to start a conversation with, by name, unit or property, each with the policy's answer. */
   contacts: memberProcedure
-    .input(z.object({ search: z.string().trim().max(100).default("") }))
+    .input(z.strictObject({ search: z.string().trim().max(100).default("") }))
     .query(async ({ ctx, input }) =>
       searchContacts(ctx.db, await policyScope(ctx), ctx.user.id, input.search),
     ),

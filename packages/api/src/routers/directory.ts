@@ -1,55 +1,37 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import {
+  organizationPeople,
+  organizationPerson,
+  reachablePeople,
+  reachablePerson,
+} from "../messaging/directory";
+import { policyScope } from "../policy/gateway";
 import { memberProcedure, router } from "../trpc";
 
 export const directoryRouter = router({
-  /** People of the caller's organization, with their connection state. */
+  /**
+   * People of the caller's organization. Managers see everyone with email and connection state;
+   * anyone else only the people they may message or already talk with, by name and kind.
+   */
   people: memberProcedure
-    .input(z.object({ search: z.string().trim().max(100).optional() }).optional())
-    .query(({ ctx, input }) => {
-      let query = ctx.db
-        .selectFrom("users")
-        .leftJoin("connections", (join) =>
-          join
-            .onRef("connections.user_id", "=", "users.id")
-            .onRef("connections.organization_id", "=", "users.organization_id"),
-        )
-        .select([
-          "users.id",
-          "users.display_name as displayName",
-          "users.email",
-          "users.kind",
-          "users.manager_role as managerRole",
-          "connections.status as connection",
-        ])
-        .where("users.organization_id", "=", ctx.organizationId)
-        .orderBy("users.display_name")
-        .limit(200);
-      if (input?.search)
-        query = query.where(
-          "users.display_name",
-          "ilike",
-          `%${input.search.replace(/[\\%_]/g, "\\$&")}%`,
-        );
-      return query.execute();
+    .input(z.strictObject({ search: z.string().trim().max(100).optional() }).optional())
+    .query(async ({ ctx, input }) => {
+      const scope = await policyScope(ctx);
+      return scope.actor.kind === "manager"
+        ? organizationPeople(ctx.db, ctx.organizationId, input?.search)
+        : reachablePeople(ctx.db, scope, ctx.user.id, input?.search ?? "");
     }),
 
-  /** One person of the caller's organization; another organization's id is simply not found. */
+  /** One person the caller may know of; anyone else (or another organization's id) is not found. */
   person: memberProcedure
-    .input(z.object({ id: z.string().uuid() }))
+    .input(z.strictObject({ id: z.string().uuid() }))
     .query(async ({ ctx, input }) => {
-      const person = await ctx.db
-        .selectFrom("users")
-        .select([
-          "id",
-          "display_name as displayName",
-          "email",
-          "kind",
-          "manager_role as managerRole",
-        ])
-        .where("id", "=", input.id)
-        .where("organization_id", "=", ctx.organizationId)
-        .executeTakeFirst();
+      const scope = await policyScope(ctx);
+      const person =
+        scope.actor.kind === "manager"
+          ? await organizationPerson(ctx.db, ctx.organizationId, input.id)
+          : await reachablePerson(ctx.db, scope, ctx.user.id, input.id);
       if (!person)
         throw new TRPCError({ code: "NOT_FOUND", message: "No such person in your organization." });
       return person;

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { invite } from "../auth/invitations";
 import { managerProcedure, router } from "../trpc";
+import { displayName } from "../validation";
 
 export const invitationsRouter = router({
   /** Invites a resident, service pro, owner or sub-user by email. */
   create: managerProcedure
     .input(
-      z.object({
+      z.strictObject({
         email: z.string().trim().toLowerCase().email("Enter a valid email address").max(320),
-        displayName: z.string().trim().min(1, "Enter a name").max(200),
+        displayName: displayName(),
         kind: z.enum(["resident", "service_pro", "owner", "manager"]),
       }),
     )

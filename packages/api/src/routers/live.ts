@@ -14,7 +14,7 @@ export const liveRouter = router({
    * "ready" marks the switch to live delivery: a client without a position refetches then.
    */
   events: memberProcedure
-    .input(z.object({ lastEventId: z.string().max(60).nullish() }).default({}))
+    .input(z.strictObject({ lastEventId: z.string().max(60).nullish() }).default({}))
     .subscription(async function* ({ ctx, input, signal }) {
       // Subscribe first, then back-fill up to where the hub starts, so nothing falls between.
       const live = await ctx.live.subscribe(ctx.user.id, signal);

@@ -37,7 +37,7 @@ export const maintenanceRouter = router({
   /** A resident submits a request; the policy decides whether a thread about it is created. */
   submit: memberProcedure
     .input(
-      z.object({
+      z.strictObject({
         title: z
           .string()
           .trim()
@@ -55,7 +55,7 @@ export const maintenanceRouter = router({
 
   /** A manager shares a request with tenants or service pros: they join its thread. */
   share: managerProcedure
-    .input(z.object({ requestId: id, userIds: z.array(id).min(1).max(50) }))
+    .input(z.strictObject({ requestId: id, userIds: z.array(id).min(1).max(50) }))
     .mutation(async ({ ctx, input }) => shareRequest(ctx, await policyScope(ctx), input)),
 
   /** The manager's own Maintenance Settings. */
@@ -65,7 +65,7 @@ export const maintenanceRouter = router({
 
   /** Turns threads for requests submitted by tenants on or off for the signed-in manager. */
   setMaintenanceThreads: managerProcedure
-    .input(z.object({ enabled: z.boolean() }))
+    .input(z.strictObject({ enabled: z.boolean() }))
     .mutation(async ({ ctx, input }) =>
       setMaintenanceThreads(ctx, await policyScope(ctx), input.enabled),
     ),

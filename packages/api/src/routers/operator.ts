@@ -14,10 +14,11 @@ import {
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { FieldProblems, operatorProcedure, router } from "../trpc";
+import { bigintId, int4 } from "../validation";
 
 const organizationId = z.string().uuid();
 /** The `settingsVersion` the operator's form was drawn from; a save from an older one is refused. */
-const settingsVersion = z.number().int().positive();
+const settingsVersion = int4();
 
 /**
  * The organization's settings. Inside a save, `lock` holds its row until the transaction ends, so
@@ -258,7 +259,7 @@ export const operatorRouter = router({
    * per knob its profile lets it override.
    */
   organization: operatorProcedure
-    .input(z.object({ id: organizationId }))
+    .input(z.strictObject({ id: organizationId }))
     .query(async ({ ctx, input }) => {
       const org = await loadOrganization(ctx.db, input.id);
       const resolved = resolvePolicy(org.policyProfile, org.policyOverrides);
@@ -278,7 +279,9 @@ export const operatorRouter = router({
    * one the operator saw: a save over someone else's newer one is CONFLICT and changes nothing.
    */
   setProfile: operatorProcedure
-    .input(z.object({ organizationId, profileId: z.string().min(1).max(100), settingsVersion }))
+    .input(
+      z.strictObject({ organizationId, profileId: z.string().min(1).max(100), settingsVersion }),
+    )
     .mutation(async ({ ctx, input }) => {
       if (!getProfile(input.profileId))
         throw new TRPCError({
@@ -318,7 +321,11 @@ export const operatorRouter = router({
    */
   setOverrides: operatorProcedure
     .input(
-      z.object({ organizationId, overrides: z.record(z.string(), z.unknown()), settingsVersion }),
+      z.strictObject({
+        organizationId,
+        overrides: z.record(z.string(), z.unknown()),
+        settingsVersion,
+      }),
     )
     .mutation(async ({ ctx, input }) =>
       ctx.db.transaction().execute(async (trx) => {
@@ -368,7 +375,7 @@ export const operatorRouter = router({
         .object({
           organizationId: organizationId.optional(),
           action: z.string().max(100).optional(),
-          before: z.number().int().positive().optional(),
+          before: bigintId().optional(),
         })
         .default({}),
     )

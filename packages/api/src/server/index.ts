@@ -1,12 +1,15 @@
 /** @hearth/api/server: what a server process (a Remix app, the worker) uses to run the API. */
 
 export { readServerEnv, type ServerEnv } from "../env";
+export { clientAddress, PEER_ADDRESS_HEADER } from "./client-address";
 export {
   type ApiRuntime,
+  type ConnectionInfo,
   createApiRuntime,
   createRequestCaller,
   createRequestContext,
   handleHealthRequest,
   handleTrpcRequest,
   isSameOriginOrSafe,
+  MAX_BATCH_CALLS,
 } from "./runtime";

@@ -12,6 +12,7 @@ import { createDevMailbox, createSmtpMailer } from "../mail/mailer";
 import { createLiveHub } from "../realtime/hub";
 import { appRouter, createCaller } from "../root";
 import { asServiceUnavailable } from "../trpc";
+import { clientAddress } from "./client-address";
 
 export interface ApiRuntime {
   deps: ApiDeps;
@@ -77,9 +78,20 @@ function requestIdOf(request: Request): string {
   return given && /^[\w.-]{8,100}$/.test(given) ? given : randomUUID();
 }
 
-function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim();
-  return forwarded || null;
+/** What the server adapter knows of the connection, beyond the fetch Request. */
+export interface ConnectionInfo {
+  /** The socket's remote address. */
+  peerAddress?: string | null;
+}
+
+/** Calls one HTTP request may batch: each runs with its own checks, so a batch multiplies them. */
+export const MAX_BATCH_CALLS = 20;
+
+function batchSize(request: Request): number {
+  const url = new URL(request.url);
+  if (!url.searchParams.has("batch")) return 1;
+  const paths = url.pathname.replace(/^.*\/api\/trpc\/?/, "");
+  return decodeURIComponent(paths).split(",").length;
 }
 
 /** Reads and validates this app's session cookie; refreshes or clears it on `resHeaders`. */
@@ -109,6 +121,7 @@ export async function createRequestContext(
   app: AppKind,
   request: Request,
   resHeaders: Headers,
+  connection: ConnectionInfo = {},
 ): Promise<Context> {
   if (!isSameOriginOrSafe(request)) {
     throw new TRPCError({
@@ -124,7 +137,12 @@ export async function createRequestContext(
   }
   return createContextInner(
     runtime.deps,
-    { app, requestId: requestIdOf(request), ip: clientIp(request), resHeaders },
+    {
+      app,
+      requestId: requestIdOf(request),
+      ip: clientAddress(request, runtime.env.TRUSTED_PROXIES ?? [], connection.peerAddress),
+      resHeaders,
+    },
     signedIn,
   );
 }
@@ -144,6 +162,7 @@ export async function handleTrpcRequest(
   runtime: ApiRuntime,
   app: AppKind,
   request: Request,
+  connection: ConnectionInfo = {},
 ): Promise<Response> {
   if (!isSameOriginOrSafe(request)) {
     return Response.json(
@@ -151,11 +170,18 @@ export async function handleTrpcRequest(
       { status: 403 },
     );
   }
+  if (batchSize(request) > MAX_BATCH_CALLS) {
+    return Response.json(
+      { error: { message: `A batch may hold at most ${MAX_BATCH_CALLS} calls.` } },
+      { status: 400 },
+    );
+  }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: ({ resHeaders }) => createRequestContext(runtime, app, request, resHeaders),
+    createContext: ({ resHeaders }) =>
+      createRequestContext(runtime, app, request, resHeaders, connection),
     responseMeta: ({ errors }) =>
       errors.some((error) => error.code === "SERVICE_UNAVAILABLE")
         ? { headers: { "Retry-After": "1" } }

@@ -1,8 +1,10 @@
-import { Links, Meta, Scripts, ScrollRestoration } from "@remix-run/react";
+import { Links, Meta, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { DocumentData } from "../document-data";
 
 /** The HTML document both apps render. */
 export function AppDocument({ children }: { children: ReactNode }) {
+  const nonce = useRouteLoaderData<DocumentData>("root")?.nonce;
   return (
     <html lang="en" className="h-full">
       <head>
@@ -17,8 +19,8 @@ export function AppDocument({ children }: { children: ReactNode }) {
       </head>
       <body className="h-full bg-slate-50 text-slate-900">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-import { FieldProblems } from "@hearth/api";
+import { FieldProblems, unexpectedErrorMessage } from "@hearth/api";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
@@ -34,9 +34,18 @@ export function problemOf(error: unknown): { status: number; body: ProblemBody }
   return { status, body: { message: error.message, fieldErrors: {} } };
 }
 
-/** Turns an API refusal into the HTTP response a loader throws (403, 404 …); rethrows the rest. */
+/**
+ * Turns an API refusal into the HTTP response a loader throws (403, 404 …). Anything else is a
+ * 500 whose body is the API's generic message (it carries the request id the log has), never
+ * the cause's own text.
+ */
 export function rethrowAsResponse(error: unknown): never {
   const problem = problemOf(error);
   if (problem) throw Response.json(problem.body, { status: problem.status });
-  throw error;
+  if (error instanceof Response) throw error;
+  const message =
+    error instanceof TRPCError && error.code === "INTERNAL_SERVER_ERROR"
+      ? error.message
+      : unexpectedErrorMessage(undefined);
+  throw Response.json({ message, fieldErrors: {} } satisfies ProblemBody, { status: 500 });
 }

@@ -54,7 +54,7 @@ export function messengerRoutes(app: AppKind) {
         });
       } catch (error) {
         const problem = problemOf(error);
-        if (!problem) throw error;
+        if (!problem) rethrowAsResponse(error);
         return data(problem.body, { status: problem.status, headers });
       }
       throw redirect(new URL(request.url).pathname, { headers });

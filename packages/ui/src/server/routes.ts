@@ -1,7 +1,9 @@
 import { handleHealthRequest, handleTrpcRequest } from "@hearth/api/server";
 import type { AppKind } from "@hearth/db";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { problemOf } from "./http-errors";
+import type { DocumentData } from "../document-data";
+import { cspNonceOf } from "./csp-nonce";
+import { problemOf, rethrowAsResponse } from "./http-errors";
 import { apiRuntime } from "./runtime";
 import { callApi, safeRedirect } from "./session";
 
@@ -15,6 +17,11 @@ export function sharedRoutes(app: AppKind) {
       handleTrpcRequest(apiRuntime(), app, request),
 
     health: (_: LoaderFunctionArgs) => handleHealthRequest(apiRuntime(), app),
+
+    /** The root loader: the document's CSP nonce, which the server stamped on the request. */
+    document: ({ request }: LoaderFunctionArgs): DocumentData => ({
+      nonce: cspNonceOf(request),
+    }),
 
     async loginLoader({ request }: LoaderFunctionArgs) {
       const { api, headers } = await callApi(app, request);
@@ -33,7 +40,7 @@ export function sharedRoutes(app: AppKind) {
         await api.auth.signIn({ email, password: String(form.get("password") ?? "") });
       } catch (error) {
         const problem = problemOf(error);
-        if (!problem) throw error;
+        if (!problem) rethrowAsResponse(error);
         return Response.json({ ...problem.body, email }, { status: problem.status, headers });
       }
       throw redirect(safeRedirect(form.get("redirectTo")), { headers });
@@ -54,7 +61,7 @@ export function sharedRoutes(app: AppKind) {
         });
       } catch (error) {
         const problem = problemOf(error);
-        if (!problem) throw error;
+        if (!problem) rethrowAsResponse(error);
         return Response.json(
           { invitation: null, problem: problem.body.message },
           { status: problem.status },
@@ -79,7 +86,7 @@ export function sharedRoutes(app: AppKind) {
         await api.auth.acceptInvitation({ token: params.token ?? "", password });
       } catch (error) {
         const problem = problemOf(error);
-        if (!problem) throw error;
+        if (!problem) rethrowAsResponse(error);
         return Response.json(problem.body, { status: problem.status, headers });
       }
       throw redirect("/", { headers });

@@ -49,8 +49,43 @@ export async function requireUser(app: AppKind, request: Request): Promise<Signe
   return { api, headers, ...me };
 }
 
-/** Only a safe, local path may follow a sign-in. */
+const LOCAL = new URL("http://local.invalid");
+
+/** The text with percent-escapes undone until nothing changes; null when they do not decode. */
+function fullyDecoded(text: string): string | null {
+  let current = text;
+  for (let i = 0; i < 5; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return null;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return null;
+}
+
+function hasBackslashOrControl(text: string): boolean {
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (char === "\\" || code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * Only a path of this site may follow a sign-in. Browsers read `\` as `/` and skip tabs and line
+ * breaks, so `/\evil.example` or `/%09/evil.example` would leave the site: any of those, decoded
+ * or not, is refused, and what remains must resolve to this origin.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  const decoded = fullyDecoded(to);
+  if (decoded === null || hasBackslashOrControl(decoded) || decoded.startsWith("//"))
+    return fallback;
+  const url = new URL(to, LOCAL);
+  if (url.origin !== LOCAL.origin) return fallback;
+  return url.pathname + url.search + url.hash;
 }
