@@ -11,6 +11,7 @@ import { liveRouter } from "./routers/live";
 import { maintenanceRouter } from "./routers/maintenance";
 import { operatorRouter } from "./routers/operator";
 import { policyRouter } from "./routers/policy";
+import { twoFactorRouter } from "./routers/two-factor";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -26,6 +27,7 @@ export const appRouter = router({
   maintenance: maintenanceRouter,
   operator: operatorRouter,
   policy: policyRouter,
+  twoFactor: twoFactorRouter,
 });
 
 export type AppRouter = typeof appRouter;

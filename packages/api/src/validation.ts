@@ -82,3 +82,11 @@ export function malformedTextIssues(input: unknown): z.ZodIssue[] {
   visit(input, []);
   return issues;
 }
+
+/** A 6-digit code from an authenticator app; spaces (as apps show "123 456") are ignored. */
+export const oneTimeCode = () =>
+  z
+    .string()
+    .max(20, "Enter the 6-digit code from your authenticator app.")
+    .transform((value) => value.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app."));

@@ -97,6 +97,11 @@ export interface UsersTable {
   timezone: string | null;
   member_status: ColumnType<"active" | "inactive", "active" | "inactive" | undefined>;
   plan: string | null;
+  /** Base32 TOTP secret; null: no two-factor sign-in. In force once `totp_enabled_at` is set. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The newest 30-second step a code was accepted for: each code is good once. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

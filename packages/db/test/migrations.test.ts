@@ -48,6 +48,7 @@ describe("migrations", () => {
 
   it("roll all the way down and up again", async () => {
     expect(await migrateDownAll(t.db)).toEqual([
+      "0006_two_factor",
       "0005_resident_leases",
       "0004_inbox_counters",
       "0003_event_log_outbox",
@@ -61,6 +62,7 @@ describe("migrations", () => {
       "0003_event_log_outbox",
       "0004_inbox_counters",
       "0005_resident_leases",
+      "0006_two_factor",
     ]);
     expect(await migrateToLatest(t.db)).toEqual([]);
   });

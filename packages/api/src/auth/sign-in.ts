@@ -4,6 +4,12 @@ import type { Context } from "../context";
 import { queueGuessingNotice } from "./guessing-notice";
 import { appForKind, type SessionUser } from "./lucia";
 import { MAX_FAILURES_PER_EMAIL, markSignInSucceeded, reserveSignInAttempt } from "./rate-limit";
+import {
+  CODE_REQUIRED_MESSAGE,
+  CODE_WRONG_MESSAGE,
+  codeRefusal,
+  consumeTotpCode,
+} from "./two-factor";
 
 let dummyHash: Promise<string> | undefined;
 
@@ -22,7 +28,7 @@ const appNames = { manager: "the manager app", resident: "the resident portal" }
  */
 export async function signIn(
   ctx: Context,
-  input: { email: string; password: string },
+  input: { email: string; password: string; code?: string | undefined },
 ): Promise<SessionUser> {
   const email = input.email.trim().toLowerCase();
   const now = ctx.clock.now();
@@ -50,6 +56,9 @@ export async function signIn(
       "manager_role",
       "organization_id",
       "password_hash",
+      "totp_secret",
+      "totp_enabled_at",
+      "totp_last_step",
     ])
     .where("email", "=", email)
     .executeTakeFirst();
@@ -64,6 +73,17 @@ export async function signIn(
       code: "UNAUTHORIZED",
       message: "That email and password do not match an account.",
     });
+  }
+  // Two-factor: the reserved attempt stays a failure until the code is right too, so wrong and
+  // reused codes count in the throttle like wrong passwords.
+  if (user.totp_enabled_at && user.totp_secret) {
+    if (!input.code) throw codeRefusal(CODE_REQUIRED_MESSAGE);
+    const secret = user.totp_secret;
+    if (!(await consumeTotpCode(ctx.db, { ...user, totp_secret: secret }, input.code, now))) {
+      if (reservation.failuresBefore + 1 === MAX_FAILURES_PER_EMAIL)
+        await queueGuessingNotice(ctx, user, now);
+      throw codeRefusal(CODE_WRONG_MESSAGE);
+    }
   }
   await markSignInSucceeded(ctx.db, reservation.attemptId);
   const home = appForKind[user.kind];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { acceptInvitation, describeInvitation } from "../auth/invitations";
 import { signIn, signOut } from "../auth/sign-in";
 import { authedProcedure, publicProcedure, router } from "../trpc";
+import { oneTimeCode } from "../validation";
 
 const email = z.string().trim().toLowerCase().email("Enter a valid email address").max(320);
 
@@ -25,7 +26,14 @@ export const authRouter = router({
   }),
 
   signIn: publicProcedure
-    .input(z.strictObject({ email, password: z.string().min(1, "Enter your password").max(200) }))
+    .input(
+      z.strictObject({
+        email,
+        password: z.string().min(1, "Enter your password").max(200),
+        /** Required once the account has two-factor sign-in on. */
+        code: oneTimeCode().optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => signIn(ctx, input)),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {

@@ -4,6 +4,7 @@ import * as m0002 from "./0002_message_search_indexes";
 import * as m0003 from "./0003_event_log_outbox";
 import * as m0004 from "./0004_inbox_counters";
 import * as m0005 from "./0005_resident_leases";
+import * as m0006 from "./0006_two_factor";
 
 /** Every migration, in order. A new migration is a new file and one line here. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0003_event_log_outbox": m0003,
   "0004_inbox_counters": m0004,
   "0005_resident_leases": m0005,
+  "0006_two_factor": m0006,
 };

@@ -11,6 +11,8 @@ interface Problem {
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   email?: string;
+  /** The account has two-factor sign-in on: the form shows its Code field. */
+  needsCode?: boolean;
 }
 
 function AuthCard({
@@ -43,7 +45,9 @@ export function LoginPage({ appName, audience }: { appName: string; audience: st
     <AuthCard title={`Sign in to ${appName}`} subtitle={audience}>
       <Form method="post" className="space-y-4" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-        {problem?.message && !problem.fieldErrors?.email ? <Alert>{problem.message}</Alert> : null}
+        {problem?.message && !problem.fieldErrors?.email && !problem.fieldErrors?.code ? (
+          <Alert>{problem.message}</Alert>
+        ) : null}
         <Field
           label="Email"
           name="email"
@@ -61,6 +65,24 @@ export function LoginPage({ appName, audience }: { appName: string; audience: st
           required
           errors={problem?.fieldErrors?.password}
         />
+        {problem?.needsCode ? (
+          <p className="text-sm text-slate-600">
+            This account has two-factor sign-in: enter your password with the code.
+          </p>
+        ) : null}
+        {problem?.needsCode ? (
+          <Field
+            label="Code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]*"
+            maxLength={7}
+            required
+            hint="The 6-digit code from your authenticator app."
+            errors={problem.fieldErrors?.code}
+          />
+        ) : null}
         <Button className="w-full" disabled={submitting}>
           {submitting ? "Signing in…" : "Sign in"}
         </Button>

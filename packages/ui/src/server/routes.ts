@@ -35,13 +35,24 @@ export function sharedRoutes(app: AppKind) {
     async loginAction({ request }: ActionFunctionArgs) {
       const form = await request.formData();
       const email = String(form.get("email") ?? "");
+      // Sent once the form shows its Code field (the account has two-factor sign-in on).
+      const code = String(form.get("code") ?? "").trim();
       const { api, headers } = await callApi(app, request);
       try {
-        await api.auth.signIn({ email, password: String(form.get("password") ?? "") });
+        await api.auth.signIn({
+          email,
+          password: String(form.get("password") ?? ""),
+          ...(code ? { code } : {}),
+        });
       } catch (error) {
         const problem = problemOf(error);
         if (!problem) rethrowAsResponse(error);
-        return Response.json({ ...problem.body, email }, { status: problem.status, headers });
+        // Keep asking for the code once it was asked for or given.
+        const needsCode = Boolean(problem.body.fieldErrors.code) || form.has("code");
+        return Response.json(
+          { ...problem.body, email, needsCode },
+          { status: problem.status, headers },
+        );
       }
       throw redirect(safeRedirect(form.get("redirectTo")), { headers });
     },
