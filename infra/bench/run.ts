@@ -8,6 +8,7 @@
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildApps } from "../src/build-apps";
 import { readConfig } from "./config";
 import { buildBenchData } from "./data/build";
 import { openBenchCluster } from "./data/cluster";
@@ -16,7 +17,7 @@ import type { BenchContext, StepRecord } from "./phases/context";
 import { connectedSendPhase, livePhase } from "./phases/live";
 import { requestPaths, requestPhase } from "./phases/requests";
 import { reportRun } from "./report/finish";
-import { buildApps, startBare, startProduct } from "./servers/launch";
+import { startBare, startProduct } from "./servers/launch";
 import { bareTarget } from "./targets/bare";
 import { productTarget, signInAll } from "./targets/product";
 

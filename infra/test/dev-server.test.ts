@@ -1,9 +1,10 @@
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@hearth/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../src/free-port";
 import { repoRoot } from "../src/paths";
 import { openAndCloseMany, signIn } from "./live-client";
-import { freePort, type StartedProcess, startProcess } from "./processes";
+import { type StartedProcess, startProcess } from "./processes";
 
 /**
  * The dev app server as `npm run dev` starts it (`remix vite:dev` in the app's folder), on a

@@ -1,10 +1,11 @@
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@hearth/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApps } from "../src/build-apps";
+import { freePort } from "../src/free-port";
 import { repoRoot } from "../src/paths";
-import { buildApps } from "./build";
 import { openAndCloseMany, openLiveStream, signIn } from "./live-client";
-import { freePort, type StartedProcess, startProcess } from "./processes";
+import { type StartedProcess, startProcess } from "./processes";
 
 /**
  * The production server (`npm start`, infra/src/serve.ts) on the production build, on a database

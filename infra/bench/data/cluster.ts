@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@hearth/db/embedded";
 import pg from "pg";
+import { freePort } from "../../src/free-port";
 
 export interface BenchCluster {
   /** The bench's own database on it, created empty. */
@@ -12,21 +12,6 @@ export interface BenchCluster {
   postmasterPid: number | null;
   /** Drops the database, and stops Postgres when the bench started it. */
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no free port")),
-      );
-    });
-  });
 }
 
 function withDatabase(url: string, database: string): string {

@@ -1,52 +1,10 @@
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../src/free-port";
 import { type ServerProcess, startServerProcess } from "./process";
 
 const infraDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const repoRoot = path.resolve(infraDir, "..");
 const probe = path.join(infraDir, "bench", "servers", "probe.ts");
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no free port")),
-      );
-    });
-  });
-}
-
-/** `npm run build` of both apps (turbo: a no-op when nothing changed since the last one). */
-export function buildApps(timeoutMs = 600_000): Promise<void> {
-  const turbo = path.join(repoRoot, "node_modules", ".bin", "turbo");
-  const args = ["run", "build", "--filter=@hearth/manager", "--filter=@hearth/resident"];
-  return new Promise((resolve, reject) => {
-    const child = spawn(turbo, [...args, "--output-logs=errors-only"], {
-      cwd: repoRoot,
-      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000);
-    };
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`the build failed (${signal ?? code}):\n${output}`));
-    });
-  });
-}
 
 async function healthy(url: string, server: ServerProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { repoRoot } from "../src/paths";
+import { repoRoot } from "./paths";
 
 /** `npm run build` for both apps (turbo: nothing to do when nothing changed since the last build). */
 export function buildApps(timeoutMs = 240_000): Promise<void> {
