@@ -7,7 +7,7 @@ import { pruneLiveEvents } from "../src/jobs/tasks";
 import { createLogger } from "../src/logger";
 import { createDevMailbox } from "../src/mail/mailer";
 import { lockConversation, publishLiveEvent } from "../src/realtime/event-log";
-import { createLiveHub } from "../src/realtime/hub";
+import { createLiveHub, type LiveHub } from "../src/realtime/hub";
 import {
   type ApiProcess,
   callApi,
@@ -36,6 +36,24 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
   }
 }
 
+/** Subscribes `userId` to the hub and records the message ids it delivers, in order. */
+async function listen(hub: LiveHub, userId: string) {
+  const controller = new AbortController();
+  const subscription = await hub.subscribe(userId, controller.signal);
+  const received: number[] = [];
+  const reading = (async () => {
+    for await (const { event } of subscription)
+      if (event.type === "message") received.push(event.messageId);
+  })();
+  return {
+    received,
+    async stop() {
+      controller.abort();
+      await reading;
+    },
+  };
+}
+
 async function unitGroup() {
   const row = await t.db
     .selectFrom("conversations as c")
@@ -58,13 +76,7 @@ describe("the event log", () => {
     const hub = createLiveHub(t.url, createLogger("silent"), { pollMs: 50 });
     const conversationId = await unitGroup();
     const recipient = await userId("resident@standard.demo");
-    const controller = new AbortController();
-    const subscription = await hub.subscribe(recipient, controller.signal);
-    const received: number[] = [];
-    const reading = (async () => {
-      for await (const { event } of subscription)
-        if (event.type === "message") received.push(event.messageId);
-    })();
+    const { received, stop } = await listen(hub, recipient);
 
     // The earlier transaction takes its transaction id first and commits last.
     const slow = new pg.Client({ connectionString: t.url });
@@ -101,8 +113,7 @@ describe("the event log", () => {
     await waitFor(() => received.length >= 2, 5_000, "both events");
     await new Promise((r) => setTimeout(r, 200));
     expect(received).toEqual([1, 2]);
-    controller.abort();
-    await reading;
+    await stop();
     expect(hub.stats().subscribers).toBe(0);
     await hub.close();
   });
@@ -111,13 +122,7 @@ describe("the event log", () => {
     const hub = createLiveHub(t.url, createLogger("silent"), { pollMs: 50 });
     const conversationId = await unitGroup();
     const recipient = await userId("roommate@standard.demo");
-    const controller = new AbortController();
-    const subscription = await hub.subscribe(recipient, controller.signal);
-    const received: number[] = [];
-    const reading = (async () => {
-      for await (const { event } of subscription)
-        if (event.type === "message") received.push(event.messageId);
-    })();
+    const { received, stop } = await listen(hub, recipient);
     const admin = new pg.Client({ connectionString: inject("testDatabase").adminUrl });
     await admin.connect();
     try {
@@ -147,8 +152,7 @@ describe("the event log", () => {
     await waitFor(() => received.length >= 2, 15_000, "delivery after reconnecting");
     expect(received).toEqual([11, 12]);
     expect(hub.stats().listening).toBe(true);
-    controller.abort();
-    await reading;
+    await stop();
     await hub.close();
   });
 
@@ -156,13 +160,7 @@ describe("the event log", () => {
     const hub = createLiveHub(t.url, createLogger("silent"), { pollMs: 60_000 });
     const conversationId = await unitGroup();
     const recipient = await userId("owner@standard.demo");
-    const controller = new AbortController();
-    const subscription = await hub.subscribe(recipient, controller.signal);
-    const received: number[] = [];
-    const reading = (async () => {
-      for await (const { event } of subscription)
-        if (event.type === "message") received.push(event.messageId);
-    })();
+    const { received, stop } = await listen(hub, recipient);
     const burner = new pg.Client({ connectionString: t.url });
     await burner.connect();
     try {
@@ -191,8 +189,7 @@ describe("the event log", () => {
     hub.wake();
     await waitFor(() => received.length >= 4, 5_000, "four events");
     expect(received).toEqual([21, 22, 23, 24]);
-    controller.abort();
-    await reading;
+    await stop();
     await hub.close();
   });
 

@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@hearth/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiProcess, callApi, signInOver, startApiProcess } from "./fixtures/live-client";
 
 /**
  * Two API processes against one database: a message sent through the manager app's process
@@ -9,58 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  * that reconnects with its last event id gets what it missed.
  */
 let t: TestDatabase;
-const processes: ChildProcess[] = [];
+const processes: ApiProcess[] = [];
 
-function startApi(app: "manager" | "resident"): Promise<string> {
-  const tsx = path.resolve(__dirname, "../../../node_modules/.bin/tsx");
-  const child = spawn(tsx, [path.join(__dirname, "fixtures/api-server.ts")], {
-    env: { ...process.env, APP: app, DATABASE_URL: t.url, LOG_LEVEL: "silent", NODE_ENV: "test" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  processes.push(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${app} API did not start`)), 30_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      const port = chunk.toString().match(/listening (\d+)/)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${port}`);
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`${app} API exited with ${code}`)));
-  });
-}
-
-async function call(
-  base: string,
-  procedure: string,
-  input: unknown,
-  cookie?: string,
-  method: "GET" | "POST" = "POST",
-) {
-  const encoded = encodeURIComponent(JSON.stringify({ json: input }));
-  const response = await fetch(
-    method === "GET"
-      ? `${base}/api/trpc/${procedure}?input=${encoded}`
-      : `${base}/api/trpc/${procedure}`,
-    {
-      method,
-      headers: { "content-type": "application/json", origin: base, ...(cookie ? { cookie } : {}) },
-      ...(method === "POST" ? { body: JSON.stringify({ json: input }) } : {}),
-    },
-  );
-  const body = (await response.json()) as { result?: { data: { json: unknown } }; error?: unknown };
-  if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
-  return {
-    data: body.result?.data.json,
-    cookie: response.headers.get("set-cookie")?.split(";")[0],
-  };
-}
-
-async function signIn(base: string, email: string): Promise<string> {
-  const { cookie } = await call(base, "auth.signIn", { email, password: "demo-password" });
-  if (!cookie) throw new Error("no session cookie");
-  return cookie;
+async function startApi(app: "manager" | "resident"): Promise<string> {
+  const api = await startApiProcess(app, t.url);
+  processes.push(api);
+  return api.base;
 }
 
 /** Reads server-sent events until `until` accepts one or the time is up. */
@@ -126,20 +79,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of processes) child.kill("SIGTERM");
-  await Promise.all(
-    processes.map((child) =>
-      child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null,
-    ),
-  );
+  await Promise.all(processes.map((p) => p.stop()));
   await t.destroy();
 });
 
 describe("live delivery across two API processes", () => {
   it("delivers a message sent through one process to a subscriber of the other, and resumes after a drop", async () => {
-    const managerCookie = await signIn(managerApi, "owner@standard.demo");
-    const residentCookie = await signIn(residentApi, "resident@standard.demo");
-    const list = await call(
+    const managerCookie = await signInOver(managerApi, "owner@standard.demo");
+    const residentCookie = await signInOver(residentApi, "resident@standard.demo");
+    const list = await callApi(
       managerApi,
       "conversations.list",
       { archived: false },
@@ -157,7 +105,7 @@ describe("live delivery across two API processes", () => {
       {},
       (events) => events.some((e) => e.data.messageId === firstId),
       async () => {
-        const sent = await call(
+        const sent = await callApi(
           managerApi,
           "conversations.send",
           { conversationId: direct.id, clientId: "two-process-1", body: "Sent through process A" },
@@ -170,7 +118,7 @@ describe("live delivery across two API processes", () => {
     expect(delivered).toBeDefined();
 
     // While the resident is disconnected, another message goes out; reconnecting from the last id gets it.
-    const missed = await call(
+    const missed = await callApi(
       managerApi,
       "conversations.send",
       { conversationId: direct.id, clientId: "two-process-2", body: "Sent while you were away" },
@@ -189,9 +137,9 @@ describe("live delivery across two API processes", () => {
   });
 
   it("sends a conversation's events only to its participants", async () => {
-    const managerCookie = await signIn(managerApi, "owner@standard.demo");
-    const outsiderCookie = await signIn(residentApi, "future@standard.demo");
-    const list = await call(
+    const managerCookie = await signInOver(managerApi, "owner@standard.demo");
+    const outsiderCookie = await signInOver(residentApi, "future@standard.demo");
+    const list = await callApi(
       managerApi,
       "conversations.list",
       { archived: false },
@@ -208,7 +156,7 @@ describe("live delivery across two API processes", () => {
       {},
       () => false,
       async () => {
-        const sent = await call(
+        const sent = await callApi(
           managerApi,
           "conversations.send",
           { conversationId: team.id, clientId: "two-process-3", body: "Team only" },
