@@ -1,4 +1,4 @@
-import { handleHealthRequest, handleTrpcRequest } from "@hearth/api/server";
+import { handleHealthRequest } from "@hearth/api/server";
 import type { AppKind } from "@hearth/db";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import type { DocumentData } from "../document-data";
@@ -9,13 +9,11 @@ import { callApi, safeRedirect } from "./session";
 
 /**
  * The route modules both apps share. Each app's route file re-exports these bound to its app,
- * so sign-in, invitations and health behave the same in both.
+ * so sign-in, invitations and health behave the same in both. (`/api/trpc` never reaches Remix:
+ * the production server and the dev server's Vite plugin answer it first.)
  */
 export function sharedRoutes(app: AppKind) {
   return {
-    trpc: ({ request }: LoaderFunctionArgs | ActionFunctionArgs) =>
-      handleTrpcRequest(apiRuntime(), app, request),
-
     health: (_: LoaderFunctionArgs) => handleHealthRequest(apiRuntime(), app),
 
     /** The root loader: the document's CSP nonce, which the server stamped on the request. */
