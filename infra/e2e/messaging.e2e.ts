@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { newPage, screenshot, signIn, useBrowser } from "./browser";
+import { newPage, screenshot, signIn, unique, useBrowser } from "./browser";
 
 const { managerUrl, residentUrl } = inject("e2e");
 const { browser } = useBrowser();
@@ -26,13 +26,12 @@ describe("messaging between a manager and a resident, live", () => {
   it("the manager starts a chat, the resident sees it live and replies, the manager sees the reply and the read receipt", async () => {
     const resident = await signedIn(residentUrl, "resident@standard.demo");
     await resident.goto(`${residentUrl}/messages`);
-    await resident.waitForLoadState("networkidle");
 
     const manager = await signedIn(managerUrl, "owner@standard.demo");
     await manager.goto(`${managerUrl}/inbox/new`);
     await manager.getByLabel("To", { exact: true }).fill("Riley");
     await manager.getByRole("button", { name: /Riley Chen/ }).click();
-    const text = `Hello Riley, the plumber comes at ${Date.now() % 10_000}`;
+    const text = `Hello Riley, the plumber comes for ${unique("visit")}`;
     await manager.getByLabel("Message", { exact: true }).fill(text);
     await manager.getByLabel("Message", { exact: true }).press("Enter");
     await manager.waitForURL(/\/inbox\/[0-9a-f-]{36}$/);

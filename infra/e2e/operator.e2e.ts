@@ -18,7 +18,7 @@ async function switchProfile(operator: Page, organization: string, profile: stri
   await operator.getByRole("link", { name: organization }).click();
   await operator.getByLabel("Policy profile").selectOption(profile);
   await operator.getByRole("button", { name: "Switch profile" }).click();
-  await operator.waitForLoadState("networkidle");
+  await operator.getByRole("status").filter({ hasText: "Switched to the" }).waitFor();
   expect(await operator.getByLabel("Policy profile").inputValue()).toBe(profile);
 }
 
@@ -58,7 +58,7 @@ describe("the operator console", () => {
     for (const page of [first, second]) {
       await page.goto(`${managerUrl}/operator`);
       await page.getByRole("link", { name: "Maple Residential" }).click();
-      await page.waitForLoadState("networkidle");
+      await page.getByRole("heading", { name: "Maple Residential" }).waitFor();
     }
 
     await first.getByLabel("Broadcast messages").check();
@@ -84,6 +84,30 @@ describe("the operator console", () => {
       .waitFor();
     await first.context().close();
     await second.context().close();
+  });
+
+  it("edits the largest attachment in MB and confirms the save beside the Save button", async () => {
+    const operator = await signedIn(managerUrl, "operator@platform.demo");
+    await operator.goto(`${managerUrl}/operator`);
+    await operator.getByRole("link", { name: "Foundry Workspace" }).click();
+    const size = operator.getByLabel("Largest attachment", { exact: true });
+    await size.waitFor();
+    expect(Number(await size.inputValue())).toBeLessThan(1_000);
+    await size.fill("10.5");
+    const save = operator.getByRole("button", { name: "Save overrides" });
+    await save.click();
+    // In the row of the Save button itself, where the operator is looking.
+    await save.locator("..").getByRole("status").filter({ hasText: "Saved 1 override" }).waitFor();
+    expect(await size.inputValue()).toBe("10.5");
+    await operator
+      .getByRole("row", { name: /Largest attachment/ })
+      .getByText("10.5 MB")
+      .waitFor();
+    await screenshot(operator, "operator-attachment-size");
+
+    await operator.getByRole("button", { name: "Reset to default (Largest attachment)" }).click();
+    await operator.getByRole("status").filter({ hasText: "back to the profile default" }).waitFor();
+    await operator.context().close();
   });
 
   it("is closed to managers", async () => {

@@ -9,11 +9,12 @@ import { createLogger } from "@hearth/api";
 import { startWorker } from "@hearth/api/worker";
 import { createDb, migrateToLatest, openDevDatabase } from "@hearth/db";
 import { DEMO_PASSWORD, demoLogins, isSeeded, seedDemoData } from "@hearth/db/seed";
+import { consoleLine, prettyDestination } from "./dev-console";
 import { launcherEnv } from "./env";
 import { repoRoot } from "./paths";
 import { waitForHealth } from "./wait";
 
-const logger = createLogger(launcherEnv.LOG_LEVEL, { component: "dev" });
+const logger = createLogger(launcherEnv.LOG_LEVEL, { component: "dev" }, prettyDestination("dev"));
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
 say("Starting Postgres…");
@@ -56,15 +57,17 @@ const children: ChildProcess[] = (["manager", "resident"] as const).map((app) =>
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const prefix = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line) => `[${app}] ${line}\n`)
-      .join("");
-  child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(prefix(chunk)));
-  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+  const relay = (to: NodeJS.WriteStream) => {
+    let partial = "";
+    return (chunk: Buffer) => {
+      // A log record can arrive split across chunks: print whole lines only.
+      const lines = (partial + chunk.toString()).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) if (line.trim() !== "") to.write(consoleLine(app, line));
+    };
+  };
+  child.stdout?.on("data", relay(process.stdout));
+  child.stderr?.on("data", relay(process.stderr));
   child.on("exit", (code, signal) => {
     if (!stopping) {
       say(`[${app}] exited (${signal ?? code}); stopping`);

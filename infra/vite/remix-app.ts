@@ -2,6 +2,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import type { UserConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 import { leanTrpcInDev } from "./lean-trpc";
+import { requestLogInDev } from "./request-log";
 
 /**
  * The Vite setup both Remix apps share; each app's vite.config.ts passes its dev port. Imported by
@@ -11,6 +12,7 @@ export function remixAppConfig(port: number): UserConfig {
   return {
     server: { port, host: "127.0.0.1", strictPort: true },
     plugins: [
+      requestLogInDev(),
       leanTrpcInDev(),
       remix({
         future: {

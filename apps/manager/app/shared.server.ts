@@ -1,4 +1,12 @@
-import { callApi, messengerRoutes, requireUser, sharedRoutes } from "@hearth/ui/server";
+import {
+  accountRoutes,
+  callApi,
+  messengerRoutes,
+  passwordResetRoutes,
+  requireUser,
+  searchRoutes,
+  sharedRoutes,
+} from "@hearth/ui/server";
 
 // Routes import server helpers only through this `.server` module, so the client build (and
 // Vite's dependency scan) never follows them into the database code.
@@ -11,5 +19,13 @@ export const requireManagerUser = (request: Request) => requireUser("manager", r
 
 export const messenger = messengerRoutes("manager");
 
+export const search = searchRoutes("manager");
+
 /** The API as this request's user sees it, in this app. */
 export const callAppApi = (request: Request) => callApi("manager", request);
+
+/** The account page: name, password (and two-factor sign-in for managers and operators). */
+export const account = accountRoutes("manager");
+
+/** "Forgot password?" and the reset link's page. */
+export const passwordReset = passwordResetRoutes("manager");

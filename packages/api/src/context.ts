@@ -1,4 +1,5 @@
 import type { AppKind, Database, Kysely, PoolStats } from "@hearth/db";
+import type { SearchEngine } from "@hearth/search";
 import type { Session } from "lucia";
 import type { Auth, SessionUser } from "./auth/lucia";
 import type { Clock } from "./clock";
@@ -14,6 +15,8 @@ export interface ApiDeps {
   mailer: Mailer;
   clock: Clock;
   urls: Record<AppKind, string>;
+  /** Message search (Postgres or Meilisearch); its index is kept by the worker's indexer. */
+  search: SearchEngine;
   /** Live events across API processes (LISTEN/NOTIFY). */
   live: LiveHub;
   /** The load on `db`'s pool, for /healthz; absent where the deps do not own the pool (tests). */

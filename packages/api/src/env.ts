@@ -8,11 +8,26 @@ const schema = z.object({
   RESIDENT_URL: z.string().url().default("http://localhost:3001"),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Hearth <no-reply@hearth.local>"),
+  /**
+   * The dev mailbox page, loopback only: on by default outside production without SMTP. The
+   * browser suite turns it on for the production build it runs against.
+   */
+  DEV_TOOLS: z.enum(["on", "off"]).optional(),
   /** Secure cookies; on by default in production. */
   SESSION_SECURE: z
     .enum(["true", "false"])
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "true")),
+  /** Meilisearch for message search; unset, search runs on Postgres itself. */
+  MEILI_URL: z.string().url().optional(),
+  /** A key allowed to search, add and delete documents and change the index's settings. */
+  MEILI_API_KEY: z.string().min(1).optional(),
+  /** Meilisearch's master key; used when MEILI_API_KEY is unset. */
+  MEILI_MASTER_KEY: z.string().min(1).optional(),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .default("messages"),
   /**
    * Addresses of the reverse proxies in front of the app, comma-separated. Only a request from
    * one of them has its X-Forwarded-For believed; by default none is, and the socket decides.

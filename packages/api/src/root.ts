@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { accountRouter } from "./routers/account";
 import { authRouter } from "./routers/auth";
 import { boardRouter } from "./routers/board";
 import { broadcastsRouter } from "./routers/broadcasts";
@@ -11,10 +12,12 @@ import { liveRouter } from "./routers/live";
 import { maintenanceRouter } from "./routers/maintenance";
 import { operatorRouter } from "./routers/operator";
 import { policyRouter } from "./routers/policy";
+import { searchRouter } from "./routers/search";
 import { twoFactorRouter } from "./routers/two-factor";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
+  account: accountRouter,
   auth: authRouter,
   board: boardRouter,
   broadcasts: broadcastsRouter,
@@ -27,6 +30,7 @@ export const appRouter = router({
   maintenance: maintenanceRouter,
   operator: operatorRouter,
   policy: policyRouter,
+  search: searchRouter,
   twoFactor: twoFactorRouter,
 });
 

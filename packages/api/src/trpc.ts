@@ -3,15 +3,24 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
+import { splitFieldMessage } from "./field-message";
 import { malformedTextIssues } from "./validation";
 
-/** "email: Invalid email; password: Required" — every problem names its field. */
+/** The schema's sentences for a person; which field each is about travels in `fieldErrors`. */
 function describeZodError(error: ZodError): string {
-  return error.issues
-    .map((issue) =>
-      issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
-    )
-    .join("; ");
+  return [...new Set(error.issues.map((issue) => issue.message))].join(" ");
+}
+
+/** A refusal's `fieldErrors` on the wire: from the schema, from the cause, or the message's field. */
+function fieldErrorsOf(
+  error: TRPCError,
+  zodError: ZodError | null,
+  named: { field: string | null; sentence: string },
+): Record<string, string[] | undefined> | null {
+  if (error.code === "INTERNAL_SERVER_ERROR") return null;
+  if (zodError) return zodError.flatten().fieldErrors;
+  if (error.cause instanceof FieldProblems) return error.cause.fieldErrors;
+  return named.field ? { [named.field]: [named.sentence] } : null;
 }
 
 /** What a user reads when something unexpected failed: never the cause, only where to find it. */
@@ -40,6 +49,7 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
+    const named = splitFieldMessage(shape.message);
     // The procedures' middleware maps these already; this catches what it cannot see (context
     // creation over HTTP, a subscription failing while it streams).
     const busy =
@@ -54,18 +64,14 @@ const t = initTRPC.context<Context>().create({
             : unexpectedErrorMessage(ctx?.requestId)
           : zodError
             ? describeZodError(zodError)
-            : shape.message,
+            : named.sentence,
       data: {
         ...shape.data,
         ...(busy ? { code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503 } : {}),
         requestId: ctx?.requestId ?? null,
         // Never show a stack outside development.
         stack: undefined,
-        fieldErrors: zodError
-          ? zodError.flatten().fieldErrors
-          : error.cause instanceof FieldProblems
-            ? error.cause.fieldErrors
-            : null,
+        fieldErrors: fieldErrorsOf(error, zodError, named),
         policy: error.cause instanceof PolicyRefusal ? { code: error.cause.code } : null,
       },
     };
@@ -83,14 +89,13 @@ export class PolicyRefusal extends Error {
   }
 }
 
-/** Input that passed its schema but breaks a rule of a named field (e.g. a knob override). */
+/**
+ * Input that passed its schema but breaks a rule of a named field (e.g. a knob override). Its
+ * message is what a person reads, so it names no field; `fieldErrors` says which field.
+ */
 export class FieldProblems extends Error {
   constructor(readonly fieldErrors: Record<string, string[]>) {
-    super(
-      Object.entries(fieldErrors)
-        .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
-        .join("; "),
-    );
+    super(Object.values(fieldErrors).flat().join(" "));
     this.name = "FieldProblems";
   }
 }

@@ -28,10 +28,11 @@ export const infiniteQueryDirection = z.enum(["forward", "backward"]).optional()
 export const uuid = () => z.string().uuid("Not a valid id");
 
 /**
- * Bidi embedding, override and isolate controls: in a name shown to someone else they can make
- * the text around it read backwards ("gpj.exe" as "exe.jpg").
+ * Bidi embedding, override and isolate controls, and the invisible direction marks (LRM, RLM,
+ * ALM): in a name shown to someone else they can make the text around it read backwards
+ * ("gpj.exe" as "exe.jpg"). Migration 0008 removed them from the names stored before.
  */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 export function stripBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, "");

@@ -185,8 +185,13 @@ describe("connected (seed 002): the Property Message Board", () => {
     // Reading is not seeing: only the explicit mutation takes the resident's right away.
     expect(managerView.comments[0]!.seenByManagerAt).toBeNull();
     expect((await resident.board.post({ id: post.id })).comments[0]!.canDelete).toBe(true);
-    expect(await outcome(() => resident.board.markSeen({ postId: post.id }))).toBe("FORBIDDEN");
-    expect(await owner.board.markSeen({ postId: post.id })).toEqual({ marked: 1 });
+    const shown = managerView.comments.map((c) => c.id);
+    expect(
+      await outcome(() => resident.board.markSeen({ postId: post.id, commentIds: shown })),
+    ).toBe("FORBIDDEN");
+    expect(await owner.board.markSeen({ postId: post.id, commentIds: shown })).toEqual({
+      marked: 1,
+    });
     expect((await owner.board.post({ id: post.id })).comments[0]!.seenByManagerAt).not.toBeNull();
 
     const residentView = await resident.board.post({ id: post.id });
@@ -200,6 +205,44 @@ describe("connected (seed 002): the Property Message Board", () => {
     expect(await outcome(() => owner.board.deleteComment({ commentId: kept.id }))).toBe("ok");
     expect(await outcome(() => owner.board.deleteComment({ commentId: kept.id }))).toBe(
       "FORBIDDEN:comment_deleted",
+    );
+  });
+
+  it("marks seen only the comments the manager was shown: one posted after the page was drawn stays deletable", async () => {
+    const post = await connectedPost("Garden day");
+    const resident = await h.as("resident@connected.demo");
+    const owner = await h.as("owner@connected.demo");
+    const early = await resident.board.comment({ postId: post.id, body: "Count me in" });
+    const page = await owner.board.post({ id: post.id });
+    // Between the manager's page and their "seen", the resident comments again.
+    const late = await resident.board.comment({ postId: post.id, body: "Oops, wrong day" });
+    const shown = page.comments.map((c) => c.id);
+    expect(shown).toEqual([early.id]);
+    expect(await owner.board.markSeen({ postId: post.id, commentIds: shown })).toEqual({
+      marked: 1,
+    });
+    const after = await resident.board.post({ id: post.id });
+    expect(after.comments.map((c) => [c.body, c.canDelete])).toEqual([
+      ["Count me in", false],
+      ["Oops, wrong day", true],
+    ]);
+    expect(await outcome(() => resident.board.deleteComment({ commentId: late.id }))).toBe("ok");
+    expect(await outcome(() => resident.board.deleteComment({ commentId: early.id }))).toBe(
+      "FORBIDDEN:comment_already_seen",
+    );
+  });
+
+  it("marking seen ignores comments of another post", async () => {
+    const post = await connectedPost("Laundry");
+    const other = await connectedPost("Roof");
+    const resident = await h.as("resident@connected.demo");
+    const owner = await h.as("owner@connected.demo");
+    const elsewhere = await resident.board.comment({ postId: other.id, body: "Leak above 4B" });
+    expect(await owner.board.markSeen({ postId: post.id, commentIds: [elsewhere.id] })).toEqual({
+      marked: 0,
+    });
+    expect(await outcome(() => resident.board.deleteComment({ commentId: elsewhere.id }))).toBe(
+      "ok",
     );
   });
 
@@ -263,7 +306,18 @@ describe("organization scoping", () => {
     expect(await outcome(() => standardOwner.board.deleteComment({ commentId: comment.id }))).toBe(
       "NOT_FOUND",
     );
+    expect(
+      await outcome(() =>
+        standardOwner.board.markSeen({ postId: post.id, commentIds: [comment.id] }),
+      ),
+    ).toBe("NOT_FOUND");
     expect(await rowCounts(h, boardTables)).toEqual(before);
+    const unseen = await h.t.db
+      .selectFrom("board_comments")
+      .select("seen_by_manager_at")
+      .where("id", "=", comment.id)
+      .executeTakeFirstOrThrow();
+    expect(unseen.seen_by_manager_at).toBeNull();
 
     const owner = await h.as("owner@connected.demo");
     expect(

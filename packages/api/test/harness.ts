@@ -9,6 +9,7 @@ import { createLogger } from "../src/logger";
 import { createDevMailbox } from "../src/mail/mailer";
 import { createLiveHub } from "../src/realtime/hub";
 import { createCaller } from "../src/root";
+import { createPostgresSearch, type SearchEngine } from "@hearth/search";
 
 export interface Harness {
   t: TestDatabase;
@@ -31,12 +32,15 @@ export interface Harness {
 }
 
 /** A seeded database of this file's own and the API's real services on it. */
-export async function createHarness(options: { clock?: Clock } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { clock?: Clock; search?: (db: TestDatabase["db"]) => SearchEngine } = {},
+): Promise<Harness> {
   const t = await createTestDatabase({ seeded: true });
   const live = createLiveHub(t.url, createLogger("silent"));
   const deps: ApiDeps = {
     db: t.db,
     live,
+    search: options.search ? options.search(t.db) : createPostgresSearch(t.db),
     auth: {
       manager: createAuth(t.pool, "manager", { secure: false }),
       resident: createAuth(t.pool, "resident", { secure: false }),

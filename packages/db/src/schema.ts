@@ -418,6 +418,38 @@ export interface WorkerHeartbeatsTable {
   beat_at: Generated<Date>;
 }
 
+/**
+ * Messages and conversations whose search documents must be brought in line (migration 0007):
+ * filled by triggers, drained by the search indexer. Exactly one of the two ids is set.
+ */
+export interface SearchIndexQueueTable {
+  id: Generated<number>;
+  message_id: number | null;
+  conversation_id: string | null;
+  enqueued_at: Generated<Date>;
+  run_after: Generated<Date>;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+/** A password reset link (migration 0008): only the token's SHA-256 is kept; good once, until it expires. */
+export interface PasswordResetTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+/** Every "forgot password" request, known email or not: what the throttle counts. */
+export interface PasswordResetRequestsTable {
+  id: Identity;
+  email: string;
+  ip: string;
+  created_at: Generated<Date>;
+}
+
 /** View: a resident's leases with their unit and property (migration 0005). */
 export interface ResidentLeasesView {
   user_id: string;
@@ -461,6 +493,9 @@ export interface Database {
   resident_leases: ResidentLeasesView;
   outbound_emails: OutboundEmailsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
+  search_index_queue: SearchIndexQueueTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  password_reset_requests: PasswordResetRequestsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

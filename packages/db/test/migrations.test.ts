@@ -48,6 +48,8 @@ describe("migrations", () => {
 
   it("roll all the way down and up again", async () => {
     expect(await migrateDownAll(t.db)).toEqual([
+      "0008_accounts",
+      "0007_search_outbox",
       "0006_two_factor",
       "0005_resident_leases",
       "0004_inbox_counters",
@@ -63,6 +65,8 @@ describe("migrations", () => {
       "0004_inbox_counters",
       "0005_resident_leases",
       "0006_two_factor",
+      "0007_search_outbox",
+      "0008_accounts",
     ]);
     expect(await migrateToLatest(t.db)).toEqual([]);
   });

@@ -30,6 +30,7 @@ export const refusalCodes = [
   "member_inactive",
   "member_messaging_disabled",
   "members_only",
+  "not_neighbors",
   "sub_user_chat_disabled",
   "sub_user_broadcast_disabled",
   "sub_user_board_disabled",

@@ -24,14 +24,19 @@ import type {
   ReceiveBroadcastInput,
   ReplyInput,
   ScheduleSendInput,
+  SeeMemberUnitInput,
   SendBroadcastInput,
   StartConversationInput,
   SubUserInput,
 } from "./inputs";
 import type { Knobs } from "./knobs";
+import type { Vocabulary } from "./vocabulary";
 
-/** A decision function as a profile writes it: the effective knobs, then the facts. */
-export type Rule<I> = (knobs: Knobs, input: I) => Decision;
+/** What a rule decides with besides the facts: the effective knobs and the profile's words. */
+export type RuleSettings = Knobs & { readonly words: Vocabulary };
+
+/** A decision function as a profile writes it: the effective knobs and words, then the facts. */
+export type Rule<I> = (knobs: RuleSettings, input: I) => Decision;
 
 /** Every decision a profile makes. */
 export interface DecisionSet {
@@ -65,6 +70,8 @@ export interface DecisionSet {
   readonly receiveBroadcast: Rule<ReceiveBroadcastInput>;
   /** May a member message these members? */
   readonly messageMember: Rule<MessageMemberInput>;
+  /** May a member see this other member's unit in the directory (neighbours who may message)? */
+  readonly seeMemberUnit: Rule<SeeMemberUnitInput>;
   /** May the actor open the property message board? */
   readonly viewBoard: Rule<ActorInput>;
   /** May the actor publish on the board? */

@@ -92,6 +92,8 @@ export interface ConversationFacts {
   readonly kind: ConversationKind;
   /** Set when the conversation was created as a no-reply announcement. */
   readonly noReply: boolean;
+  /** Some of its messages were also sent by email, so an answer to that email is possible. */
+  readonly emailed?: boolean;
   /** Kind of the person who started it; null when the system did (maintenance threads). */
   readonly createdByKind: UserKind | null;
   /** Everyone in the conversation, the actor included when they take part. */

@@ -13,7 +13,14 @@ export {
   composerOptions,
 } from "./composer";
 export { type Allowed, allow, type Decision, deny, type Refused } from "./decision";
-export type { BoundDecisions, DecisionName, DecisionSet, InputOf, Rule } from "./decisions";
+export type {
+  BoundDecisions,
+  DecisionName,
+  DecisionSet,
+  InputOf,
+  Rule,
+  RuleSettings,
+} from "./decisions";
 export { describeRules, type RuleRow } from "./describe";
 export * from "./facts";
 export type * from "./inputs";
@@ -53,3 +60,4 @@ export {
   resolvePolicy,
 } from "./registry";
 export { commonDecisions } from "./rules";
+export { capitalized, type Vocabulary } from "./vocabulary";

@@ -84,6 +84,13 @@ export interface MessageMemberInput extends ActorInput {
   readonly recipients: readonly Party[];
 }
 
+/** See another member's unit in the directory. */
+export interface SeeMemberUnitInput extends ActorInput {
+  readonly member: Party;
+  /** The two have an active lease at one property (the unit shown is the one there). */
+  readonly sharesProperty: boolean;
+}
+
 /** Lease-state gate for one person. */
 export interface LeaseGateInput {
   readonly party: Party;

@@ -1,5 +1,5 @@
 import type { Decision } from "./decision";
-import type { BoundDecisions, DecisionName } from "./decisions";
+import type { BoundDecisions, DecisionName, RuleSettings } from "./decisions";
 import type { KnobName, Knobs } from "./knobs";
 import type { PolicyProfile } from "./profile";
 
@@ -21,11 +21,12 @@ export function createPolicy(
   overridden: readonly KnobName[],
 ): Policy {
   const names = Object.keys(profile.decisions) as DecisionName[];
+  const settings: RuleSettings = { ...knobs, words: profile.vocabulary };
   // Each decision keeps its own input type; widening the input here only lets one loop bind them all.
   const bound = Object.fromEntries(
     names.map((name) => {
-      const rule = profile.decisions[name] as (knobs: Knobs, input: unknown) => Decision;
-      return [name, (input: unknown) => rule(knobs, input)];
+      const rule = profile.decisions[name] as (knobs: RuleSettings, input: unknown) => Decision;
+      return [name, (input: unknown) => rule(settings, input)];
     }),
   ) as unknown as BoundDecisions;
   return { ...bound, profile, knobs, overridden };

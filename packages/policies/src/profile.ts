@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { DecisionSet } from "./decisions";
 import { type KnobName, type Knobs, knobNames, knobsSchema } from "./knobs";
 import { commonDecisions } from "./rules";
+import type { Vocabulary } from "./vocabulary";
 
 /** Where a knob's value comes from: a sentence of a vendor article, or our choice where it is silent. */
 export type RuleSource =
@@ -53,6 +54,8 @@ export interface PolicyProfile {
   readonly overridable: readonly KnobName[];
   readonly sources: { readonly [K in KnobName]: RuleSource };
   readonly decisions: DecisionSet;
+  /** The words its reasons and the apps' sentences use. */
+  readonly vocabulary: Vocabulary;
 }
 
 /** What a profile module declares. */
@@ -62,6 +65,7 @@ export interface ProfileSpec {
   readonly description: string;
   readonly seeds: readonly string[];
   readonly settings: ProfileSettings;
+  readonly vocabulary: Vocabulary;
   /** Decisions this profile makes differently from the common rules. */
   readonly decisions?: Partial<DecisionSet>;
 }
@@ -86,5 +90,6 @@ export function defineProfile(spec: ProfileSpec): PolicyProfile {
     // The settings map is keyed by knob, so picking each source keeps that keying.
     sources: pick((setting) => setting.source) as PolicyProfile["sources"],
     decisions: { ...commonDecisions, ...spec.decisions },
+    vocabulary: spec.vocabulary,
   };
 }

@@ -411,7 +411,7 @@ describe("connected: seed 002 rules (tenant's side)", () => {
       "lease_not_active",
       "active lease",
     );
-    expectRefused(policy.viewBoard({ actor: pro }), "board_residents_only", "for residents");
+    expectRefused(policy.viewBoard({ actor: pro }), "board_residents_only", "for tenants");
   });
 
   it("connected: the board is a channel in Messenger — 'you will need to go to Messenger and switch to Property Board (PB) channel'", () => {

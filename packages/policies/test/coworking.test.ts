@@ -263,12 +263,16 @@ describe("coworking: seed 003 rules", () => {
   });
 
   it("coworking: admin messages are answered by email, not in the portal — 'The member can answer via email but not via the Member Portal.'", () => {
-    const notice = conversation("broadcast", [admin, member], { noReply: true });
+    const emailed = conversation("broadcast", [admin, member], { noReply: true, emailed: true });
     expectRefused(
-      policy.reply({ org, actor: member, conversation: notice }),
+      policy.reply({ org, actor: member, conversation: emailed }),
       "no_reply",
       "Reply to its email instead",
     );
+    const portalOnly = conversation("broadcast", [admin, member], { noReply: true });
+    const refusal = policy.reply({ org, actor: member, conversation: portalOnly });
+    expectRefused(refusal, "no_reply", "comes from the space");
+    expect(refusal.reason).not.toMatch(/email/i);
     expectRefused(
       policy.acceptInboundReply({ via: "email" }),
       "inbound_reply_unsupported",

@@ -183,7 +183,7 @@ describe("landlord-led: seed 004 rules", () => {
         recipients: [tenant, former],
       }),
       "lease_not_active",
-      "only with residents whose lease is active",
+      "only with tenants whose lease is active",
     );
     expectAllowed(policy.leaseGate({ party: tenant, purpose: "start" }));
     expectRefused(

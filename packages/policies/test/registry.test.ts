@@ -65,7 +65,13 @@ describe("registry", () => {
         { value: standardProfile.defaults[knob], source: standardProfile.sources[knob] },
       ]),
     ) as ProfileSettings;
-    const spec = { id: "broken", name: "Broken", description: "", seeds: [] };
+    const spec = {
+      id: "broken",
+      name: "Broken",
+      description: "",
+      seeds: [],
+      vocabulary: standardProfile.vocabulary,
+    };
     expect(() =>
       defineProfile({
         ...spec,

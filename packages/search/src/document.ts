@@ -29,7 +29,9 @@ async function loadChunk(db: Kysely<Database>, messageIds: number[]): Promise<Me
       "u.display_name as sender_name",
       eb.fn.coalesce("un.property_id", "mr.property_id").as("property_id"),
       eb.fn.coalesce("c.unit_id", "mr.unit_id").as("unit_id"),
+      "c.kind as conversation_kind",
       "m.type",
+      "m.priority",
       "m.body",
       "m.created_at",
     ])
@@ -56,7 +58,9 @@ async function loadChunk(db: Kysely<Database>, messageIds: number[]): Promise<Me
     senderName: row.sender_name,
     propertyId: row.property_id,
     unitId: row.unit_id,
+    conversationKind: row.conversation_kind,
     type: row.type,
+    priority: row.priority,
     body: row.body,
     createdAt: row.created_at,
   }));

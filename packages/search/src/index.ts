@@ -14,6 +14,7 @@ export {
   MAX_SEARCH_LIMIT,
   type MessageDocument,
   type SearchEngine,
+  type SearchFacets,
   type SearchHit,
   type SearchQuery,
   type SearchResult,

@@ -2,12 +2,18 @@
  * The Meilisearch engine. Meilisearch cannot join, so each document carries its readers
  * (`participantIds`) and every search filters on them and on the organization.
  */
-import { type EnqueuedTaskPromise, type Hit, MeiliSearch, type Task } from "meilisearch";
+import {
+  type EnqueuedTaskPromise,
+  type FacetDistribution,
+  type Hit,
+  MeiliSearch,
+  type Task,
+} from "meilisearch";
 import { encodeCursor } from "./cursor";
 import { excerptAround, excerptOfMarked, MARK_END, MARK_START } from "./excerpt";
 import { buildFilter } from "./meili-filter";
 import { MESSAGE_INDEX_SETTINGS, PRIMARY_KEY, type StoredMessage, toStored } from "./meili-index";
-import type { SearchEngine, SearchHit, SearchQuery, SearchResult } from "./port";
+import type { SearchEngine, SearchFacets, SearchHit, SearchQuery, SearchResult } from "./port";
 import { checkQuery } from "./query";
 
 export interface MeiliSearchConfig {
@@ -25,10 +31,14 @@ const RETRIEVED: (keyof StoredMessage)[] = [
   "conversationId",
   "senderId",
   "senderName",
+  "conversationKind",
   "type",
+  "priority",
   "body",
   "createdAt",
 ];
+
+const FACETS = ["type", "propertyId"] as const;
 
 /** Waits for a task; a task that did not succeed is an error, not a silent no-op. */
 async function settle(task: EnqueuedTaskPromise, allowedError?: string): Promise<Task> {
@@ -52,7 +62,17 @@ function toHit(hit: Hit<StoredMessage>): SearchHit {
     excerpt: excerpt.excerpt,
     highlights: excerpt.highlights,
     type: hit.type,
+    priority: hit.priority,
+    conversationKind: hit.conversationKind,
     createdAt: new Date(hit.createdAt),
+  };
+}
+
+function toFacets(distribution: FacetDistribution | undefined): SearchFacets | null {
+  if (distribution === undefined) return null;
+  return {
+    types: distribution.type ?? {},
+    properties: distribution.propertyId ?? {},
   };
 }
 
@@ -84,6 +104,7 @@ export function createMeiliSearch(config: MeiliSearchConfig): SearchEngine {
 
   return {
     kind: "meilisearch",
+    prepare: setUp,
     async index(docs) {
       if (docs.length === 0) return;
       await setUp();
@@ -109,6 +130,8 @@ export function createMeiliSearch(config: MeiliSearchConfig): SearchEngine {
         attributesToHighlight: ["body"],
         highlightPreTag: MARK_START,
         highlightPostTag: MARK_END,
+        // Counts describe the whole match, so only the first page asks for them.
+        ...(query.facets && query.after === undefined ? { facets: [...FACETS] } : {}),
       });
       const page = response.hits.slice(0, query.limit);
       const last = page[page.length - 1];
@@ -118,6 +141,7 @@ export function createMeiliSearch(config: MeiliSearchConfig): SearchEngine {
           response.hits.length > query.limit && last
             ? encodeCursor({ at: new Date(last.createdAt).toISOString(), id: last.messageId })
             : null,
+        facets: toFacets(response.facetDistribution),
       };
     },
   };

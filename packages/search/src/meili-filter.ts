@@ -29,6 +29,16 @@ export function buildFilter(query: CheckedQuery): string[] {
     equals("participantIds", query.viewerId),
   ];
   if (query.senderId !== undefined) filter.push(equals("senderId", query.senderId));
+  if (query.personId !== undefined) {
+    filter.push(
+      `(${equals("senderId", query.personId)} OR ${equals("participantIds", query.personId)})`,
+    );
+  }
+  if (query.conversationId !== undefined) {
+    filter.push(equals("conversationId", query.conversationId));
+  }
+  if (query.kind !== undefined) filter.push(equals("conversationKind", query.kind));
+  if (query.priority !== undefined) filter.push(equals("priority", query.priority));
   if (query.propertyId !== undefined) filter.push(equals("propertyId", query.propertyId));
   if (query.unitId !== undefined) filter.push(equals("unitId", query.unitId));
   if (query.type !== undefined) filter.push(equals("type", query.type));

@@ -15,7 +15,10 @@ export const MESSAGE_INDEX_SETTINGS: Settings = {
     "senderId",
     "propertyId",
     "unitId",
+    "conversationId",
+    "conversationKind",
     "type",
+    "priority",
     "createdAt",
     // For the keyset cursor's tie-break between messages of the same millisecond.
     "messageId",
@@ -24,6 +27,11 @@ export const MESSAGE_INDEX_SETTINGS: Settings = {
   // `sort` first: hits come strictly newest first, as in the Postgres engine, which keyset
   // pagination needs. Relevance only decides which messages match (matchingStrategy "all").
   rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
+  // Typo tolerance as Meilisearch ships it, written out so a deployment cannot drift from it:
+  // one typo from 5 letters, two from 9 ("permit" finds "permti", "maintenance" "maintenence").
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  // Facet counts per type and property are cheap; more than a few hundred values are never shown.
+  faceting: { maxValuesPerFacet: 200 },
 };
 
 export function toStored(doc: MessageDocument): StoredMessage {

@@ -3,7 +3,7 @@
  * Every engine returns only messages the viewer may read: sent, not deleted, in a conversation
  * of the viewer's organization that the viewer participates in.
  */
-import type { MessageType } from "@hearth/db/types";
+import type { ConversationKind, MessageType, Priority } from "@hearth/db/types";
 
 /** Most hits one page may hold. */
 export const MAX_SEARCH_LIMIT = 50;
@@ -25,6 +25,12 @@ export interface SearchQuery {
   to?: Date;
   /** Only messages sent by this user. */
   senderId?: string;
+  /** Only messages of conversations this user takes part in (or sent by them). */
+  personId?: string;
+  /** Only messages of this conversation. */
+  conversationId?: string;
+  kind?: ConversationKind;
+  priority?: Priority;
   /** Only messages of conversations about this property (through their unit or request). */
   propertyId?: string;
   /** Only messages of conversations about this unit. */
@@ -34,6 +40,8 @@ export interface SearchQuery {
   limit: number;
   /** `nextCursor` of the previous page; cursors belong to the engine that issued them. */
   cursor?: string;
+  /** Ask for counts per type and per property of everything that matches (where the engine can). */
+  facets?: boolean;
 }
 
 /** A highlighted span of an excerpt, in UTF-16 code units (JavaScript string indices). */
@@ -53,7 +61,15 @@ export interface SearchHit {
   excerpt: string;
   highlights: HighlightRange[];
   type: MessageType;
+  priority: Priority;
+  conversationKind: ConversationKind;
   createdAt: Date;
+}
+
+/** How many messages match, per message type and per property (conversations with a property). */
+export interface SearchFacets {
+  types: Partial<Record<MessageType, number>>;
+  properties: Record<string, number>;
 }
 
 /** One page of hits, newest first. */
@@ -61,6 +77,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Pass as `cursor` for the next page; null when this page is the last. */
   nextCursor: string | null;
+  /** Present when asked for and the engine counts them (Meilisearch); null otherwise. */
+  facets: SearchFacets | null;
 }
 
 /**
@@ -77,7 +95,9 @@ export interface MessageDocument {
   senderName: string | null;
   propertyId: string | null;
   unitId: string | null;
+  conversationKind: ConversationKind;
   type: MessageType;
+  priority: Priority;
   body: string;
   createdAt: Date;
 }
@@ -86,6 +106,8 @@ export interface MessageDocument {
 export interface SearchEngine {
   /** Which engine this is, for logs and health checks. */
   readonly kind: "postgres" | "meilisearch";
+  /** Creates the index and applies its settings; idempotent, called once at start. */
+  prepare(): Promise<void>;
   /** Adds or replaces these messages in the index. */
   index(docs: MessageDocument[]): Promise<void>;
   /** Removes these messages from the index; unknown ids are ignored. */

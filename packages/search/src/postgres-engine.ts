@@ -2,13 +2,14 @@
  * The default engine: searches the live tables, so there is nothing to index and nothing to
  * fall behind. Readability is decided by the same join every time: the viewer's participant row.
  */
-import type { Database, MessageType } from "@hearth/db/types";
-import { type Kysely, sql } from "kysely";
+import type { ConversationKind, Database, MessageType, Priority } from "@hearth/db/types";
+import { type Kysely, type SqlBool, sql } from "kysely";
 import { encodeCursor } from "./cursor";
 import { type Excerpt, excerptAround, excerptOfMarked } from "./excerpt";
 import type { SearchEngine, SearchHit, SearchQuery, SearchResult } from "./port";
 import { headline, highlightWords, matchesText } from "./postgres-text";
 import { type CheckedQuery, checkQuery } from "./query";
+import { createSelectivityEstimator } from "./selectivity";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,15 +19,34 @@ function idsAreUuids(query: CheckedQuery): boolean {
     query.organizationId,
     query.viewerId,
     query.senderId,
+    query.personId,
+    query.conversationId,
     query.propertyId,
     query.unitId,
   ];
   return ids.every((id) => id === undefined || UUID.test(id));
 }
 
-function readableMessages(db: Kysely<Database>, query: CheckedQuery) {
+/**
+ * The ids of the organization's visible messages matching `text`, from the full-text index. As
+ * `= any(array(...))` it is an init plan: computed once, first, whatever the planner thinks of
+ * the rest, so a rare word is always looked up rather than searched for newest first.
+ */
+function lookedUp(db: Kysely<Database>, organizationId: string, text: string) {
+  const ids = db
+    .selectFrom("messages as found")
+    .select("found.id")
+    .where("found.organization_id", "=", organizationId)
+    .where("found.deleted_at", "is", null)
+    .where("found.sent_at", "is not", null)
+    .where(matchesText(sql.ref("found.body"), text));
+  return sql<SqlBool>`m.id = any(array(${ids}))`;
+}
+
+function readableMessages(db: Kysely<Database>, query: CheckedQuery, lookup: boolean) {
   const { organizationId, viewerId, text, from, to, senderId, propertyId, unitId, type, after } =
     query;
+  const { personId, conversationId, kind, priority } = query;
   let qb = db
     .selectFrom("messages as m")
     .innerJoin("conversation_participants as cp", (join) =>
@@ -48,11 +68,32 @@ function readableMessages(db: Kysely<Database>, query: CheckedQuery) {
     .where("m.organization_id", "=", organizationId)
     .where("m.deleted_at", "is", null)
     .where("m.sent_at", "is not", null);
-  if (text !== undefined) qb = qb.where(matchesText(sql.ref("m.body"), text));
+  if (text !== undefined) {
+    qb = qb.where(
+      lookup ? lookedUp(db, organizationId, text) : matchesText(sql.ref("m.body"), text),
+    );
+  }
   if (from !== undefined) qb = qb.where("m.created_at", ">=", from);
   if (to !== undefined) qb = qb.where("m.created_at", "<", to);
   if (senderId !== undefined) qb = qb.where("m.sender_id", "=", senderId);
   if (type !== undefined) qb = qb.where("m.type", "=", type);
+  if (priority !== undefined) qb = qb.where("m.priority", "=", priority);
+  if (kind !== undefined) qb = qb.where("c.kind", "=", kind);
+  if (conversationId !== undefined) qb = qb.where("m.conversation_id", "=", conversationId);
+  if (personId !== undefined) {
+    qb = qb.where((eb) =>
+      eb.or([
+        eb("m.sender_id", "=", personId),
+        eb.exists(
+          eb
+            .selectFrom("conversation_participants as person")
+            .whereRef("person.conversation_id", "=", "m.conversation_id")
+            .where("person.user_id", "=", personId)
+            .select(sql.lit(1).as("one")),
+        ),
+      ]),
+    );
+  }
   if (unitId !== undefined) qb = qb.where(sql`coalesce(c.unit_id, mr.unit_id)`, "=", unitId);
   if (propertyId !== undefined) {
     qb = qb.where(sql`coalesce(un.property_id, mr.property_id)`, "=", propertyId);
@@ -68,6 +109,8 @@ function readableMessages(db: Kysely<Database>, query: CheckedQuery) {
       "u.display_name as sender_name",
       "m.body",
       "m.type",
+      "m.priority",
+      "c.kind as conversation_kind",
       "m.created_at",
       // Microseconds, so the keyset position is exact (a Date keeps only milliseconds).
       sql<string>`to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
@@ -86,6 +129,8 @@ interface Row {
   sender_name: string | null;
   body: string;
   type: MessageType;
+  priority: Priority;
+  conversation_kind: ConversationKind;
   created_at: Date;
   cursor_at: string;
   marked: string | null;
@@ -103,23 +148,28 @@ function toHit(row: Row, words: string[]): SearchHit {
     excerpt: excerpt.excerpt,
     highlights: excerpt.highlights,
     type: row.type,
+    priority: row.priority,
+    conversationKind: row.conversation_kind,
     createdAt: row.created_at,
   };
 }
 
-/** The Postgres engine (tsvector + pg_trgm); `index` and `remove` have nothing to do. */
+/** The Postgres engine (full-text search); `index` and `remove` have nothing to do. */
 export function createPostgresSearch(db: Kysely<Database>): SearchEngine {
+  const selectivity = createSelectivityEstimator(db);
   return {
     kind: "postgres",
+    async prepare() {},
     async index() {},
     async remove() {},
     async search(raw: SearchQuery): Promise<SearchResult> {
       const query = checkQuery(raw);
-      if (!idsAreUuids(query)) return { hits: [], nextCursor: null };
+      if (!idsAreUuids(query)) return { hits: [], nextCursor: null, facets: null };
       const text = query.text;
+      const lookup = text !== undefined && (await selectivity.isSelective(text));
       // The headline runs on the page only, not on every candidate row.
       const rows: Row[] = await db
-        .selectFrom(readableMessages(db, query).as("hit"))
+        .selectFrom(readableMessages(db, query, lookup).as("hit"))
         .selectAll("hit")
         .select(
           text === undefined
@@ -138,6 +188,8 @@ export function createPostgresSearch(db: Kysely<Database>): SearchEngine {
           rows.length > query.limit && last
             ? encodeCursor({ at: last.cursor_at, id: Number(last.id) })
             : null,
+        // Counting every match would cost more than the page itself at a million messages.
+        facets: null,
       };
     },
   };

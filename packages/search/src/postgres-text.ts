@@ -1,21 +1,51 @@
 /**
- * The SQL for word search in the Postgres engine. Full-text search (English stemming, web-search
- * syntax) finds whole words; a substring fallback (`ilike`, served by a trigram index) finds
- * parts of words that stemming cannot ("hall" in "hallway", "allwa" anywhere in it).
+ * The SQL for word search in the Postgres engine: full-text search with English stemming, where
+ * each searched word also matches as the start of a word ("hall" finds "hallway", "permit" finds
+ * "permits"). Everything is one tsquery against one GIN index, so the planner can estimate how
+ * many messages match from the index's statistics: a rare word is looked up in the index, a
+ * common one found by walking the newest messages.
  */
 import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import { MARK_END, MARK_START } from "./excerpt";
 import { parseSearchTerms, wordsOf } from "./terms";
 
-/** Substrings shorter than this would match nearly every message, and no trigram index helps. */
-const MIN_SUBSTRING = 3;
+/** Shorter words match only whole: "a:*" would match most of the dictionary. */
+const MIN_PREFIX = 3;
 
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, "\\$&")}%`;
+function prefixed(word: string): string {
+  return word.length >= MIN_PREFIX ? `${word}:*` : word;
 }
 
-function and(parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+/** A term as to_tsquery syntax: a word, or a phrase's words in order. Words are letters and digits only. */
+function termQuery(term: string, asPrefix: boolean): string | null {
+  const words = wordsOf([term]);
+  if (words.length === 0) return null;
+  const parts = words.map((word) => (asPrefix ? prefixed(word) : word));
+  return parts.length === 1 ? (parts[0] ?? null) : `(${parts.join(" <-> ")})`;
+}
+
+/** Every included term, each word also as a prefix, and none of the excluded ones. */
+export function prefixQueryText(text: string): string {
+  const { include, exclude } = parseSearchTerms(text);
+  const parts = [
+    ...include.flatMap((term) => termQuery(term, true) ?? []),
+    ...exclude.flatMap((term) => {
+      const query = termQuery(term, false);
+      return query === null ? [] : [`!${query}`];
+    }),
+  ];
+  return parts.join(" & ");
+}
+
+/**
+ * The tsquery for `text`: web-search syntax as people type it (quotes, `-word`, `or`), or every
+ * word as a prefix.
+ */
+function textQuery(text: string): RawBuilder<unknown> {
+  const prefixes = prefixQueryText(text);
+  return prefixes === ""
+    ? sql`websearch_to_tsquery('english', ${text})`
+    : sql`(websearch_to_tsquery('english', ${text}) || to_tsquery('english', ${prefixes}))`;
 }
 
 /**
@@ -23,17 +53,7 @@ function and(parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> {
  * exactly as in the index of migration 0002 (packages/db), so Postgres can use that index.
  */
 export function matchesText(body: Expression<string>, text: string): RawBuilder<SqlBool> {
-  const fullText = sql<SqlBool>`to_tsvector('english', ${body}) @@ websearch_to_tsquery('english', ${text})`;
-  const { include, exclude } = parseSearchTerms(text);
-  const substrings = include.filter((term) => term.length >= MIN_SUBSTRING);
-  if (substrings.length === 0) return fullText;
-  const partial = and([
-    ...substrings.map((term) => sql<SqlBool>`${body} ilike ${likePattern(term)}`),
-    ...exclude
-      .filter((term) => term.length >= MIN_SUBSTRING)
-      .map((term) => sql<SqlBool>`${body} not ilike ${likePattern(term)}`),
-  ]);
-  return sql<SqlBool>`(${fullText} or ${partial})`;
+  return sql<SqlBool>`to_tsvector('english', ${body}) @@ ${textQuery(text)}`;
 }
 
 /**
@@ -41,7 +61,7 @@ export function matchesText(body: Expression<string>, text: string): RawBuilder<
  * ones, nor short ones ("a" would light up half the message; whole-word matches still show).
  */
 export function highlightWords(text: string): string[] {
-  return wordsOf(parseSearchTerms(text).include).filter((word) => word.length >= MIN_SUBSTRING);
+  return wordsOf(parseSearchTerms(text).include).filter((word) => word.length >= MIN_PREFIX);
 }
 
 // The whole body, marked: excerpt.ts cuts the window, keeping punctuation ts_headline drops.

@@ -1,5 +1,5 @@
 /** Looks up the seeded demo rows tests refer to by name. */
-import type { Database, MessageType } from "@hearth/db/types";
+import type { ConversationKind, Database, MessageType, Priority } from "@hearth/db/types";
 import type { Kysely } from "kysely";
 
 export interface Demo {
@@ -22,8 +22,16 @@ export interface Demo {
       sentAt?: Date | null;
       deletedAt?: Date | null;
       type?: MessageType;
+      priority?: Priority;
     },
   ): Promise<number>;
+  /** Adds a conversation of the organization with these participants. */
+  addConversation(
+    orgId: string,
+    kind: ConversationKind,
+    participantIds: string[],
+    fields?: { title?: string; unitId?: string },
+  ): Promise<string>;
 }
 
 export function demo(db: Kysely<Database>): Demo {
@@ -87,6 +95,7 @@ export function demo(db: Kysely<Database>): Demo {
           client_id: null,
           body: fields.body,
           type: fields.type ?? "general",
+          priority: fields.priority ?? "normal",
           scheduled_for: fields.sentAt === null ? new Date(Date.now() + 86_400_000) : null,
           sent_at: fields.sentAt === undefined ? createdAt : fields.sentAt,
           created_at: createdAt,
@@ -95,6 +104,32 @@ export function demo(db: Kysely<Database>): Demo {
         .returning("id")
         .executeTakeFirstOrThrow();
       return Number(row.id);
+    },
+    async addConversation(orgId, kind, participantIds, fields = {}) {
+      const { id } = await db
+        .insertInto("conversations")
+        .values({
+          organization_id: orgId,
+          kind,
+          title: fields.title ?? null,
+          unit_id: fields.unitId ?? null,
+          maintenance_request_id: null,
+          created_by: participantIds[0] ?? null,
+          last_message_at: new Date(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto("conversation_participants")
+        .values(
+          participantIds.map((userId) => ({
+            conversation_id: id,
+            user_id: userId,
+            organization_id: orgId,
+          })),
+        )
+        .execute();
+      return id;
     },
   };
 }

@@ -28,6 +28,7 @@ function recordingEngine() {
   const removed: number[] = [];
   const engine: SearchEngine = {
     kind: "meilisearch",
+    async prepare() {},
     async index(docs) {
       indexed.push(...docs);
     },
@@ -35,7 +36,7 @@ function recordingEngine() {
       removed.push(...ids);
     },
     async search() {
-      return { hits: [], nextCursor: null };
+      return { hits: [], nextCursor: null, facets: null };
     },
   };
   return { engine, indexed, removed };
@@ -56,7 +57,9 @@ describe("loadMessageDocuments", () => {
       senderName: "Riley Chen",
       propertyId: null,
       unitId: null,
+      conversationKind: "direct",
       type: "general",
+      priority: "high",
       body: "Could someone look at the hallway light on our floor?",
       createdAt: hallway.createdAt,
     });

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { cspNonceOf } from "./server/csp-nonce";
 import { apiRuntime } from "./server/runtime";
@@ -52,9 +52,13 @@ export default function handleRequest(
   });
 }
 
-/** An error in a loader, an action or rendering: logged with the request's URL, never shown. */
+/**
+ * An error in a loader, an action or rendering: logged with the request's URL, never shown. An
+ * unknown URL (Remix's own 404) is the client's mistake, not a failure: no stack trace for it.
+ */
 export function handleError(error: unknown, { request }: { request: Request }): void {
   if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   apiRuntime().deps.logger.error(
     { err: error, method: request.method, url: new URL(request.url).pathname },
     "request failed",

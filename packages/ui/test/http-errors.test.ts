@@ -5,7 +5,7 @@ import { z } from "zod";
 import { problemOf } from "../src/server/http-errors";
 
 describe("API refusals as form problems", () => {
-  it("turns input validation into errors per field with a 400", () => {
+  it("turns input validation into errors per field with a 400, the first one as the message", () => {
     const parsed = z
       .object({ email: z.string().email("Enter a valid email address") })
       .safeParse({ email: "x" });
@@ -13,7 +13,7 @@ describe("API refusals as form problems", () => {
     expect(problemOf(error)).toEqual({
       status: 400,
       body: {
-        message: "Check the highlighted fields.",
+        message: "Enter a valid email address",
         fieldErrors: { email: ["Enter a valid email address"] },
       },
     });

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { bytesToMegabytes, megabytesToBytes } from "~/megabytes";
 import { problemOf, requireManagerUser, rethrowAsResponse } from "~/shared.server";
 
 type Organization = RouterOutputs["operator"]["organization"];
@@ -66,7 +67,16 @@ function readField(
       const raw = text().trim();
       const value = Number(raw);
       if (raw === "" || !Number.isFinite(value)) return { raw, error: "Enter a number." };
-      return { raw, value };
+      if (field.unit !== "bytes") return { raw, value };
+      // Typed in MB (see KnobInput); stored in bytes.
+      const bytes = megabytesToBytes(value);
+      const max = field.max ?? Number.POSITIVE_INFINITY;
+      if (bytes < (field.min ?? 1) || bytes > max)
+        return {
+          raw,
+          error: `Enter a size above 0 MB${Number.isFinite(max) ? ` and up to ${bytesToMegabytes(max)} MB` : ""}.`,
+        };
+      return { raw, value: bytes };
     }
     case "list": {
       if (field.options) {
@@ -364,9 +374,9 @@ export default function OperatorOrganization() {
             The knobs the {profile?.name ?? org.policyProfile} profile lets an organization change.
             A value that matches the profile default is not stored as an override.
           </p>
-          {formResult?.message ? (
+          {formResult?.message && !formResult.ok ? (
             <div className="mb-4">
-              <Alert tone={formResult.ok ? "info" : "error"}>
+              <Alert>
                 {formResult.message}
                 {formResult.stale ? <ReloadLink organizationId={org.id} /> : null}
               </Alert>
@@ -381,7 +391,7 @@ export default function OperatorOrganization() {
                 <input type="hidden" name="intent" value="reset" />
                 <input type="hidden" name="settingsVersion" value={org.settingsVersion} />
               </Form>
-              <Form method="post" noValidate key={formKey}>
+              <Form method="post" noValidate preventScrollReset key={formKey}>
                 <input type="hidden" name="intent" value="overrides" />
                 <input type="hidden" name="settingsVersion" value={org.settingsVersion} />
                 <ul className="divide-y divide-slate-100">
@@ -397,7 +407,8 @@ export default function OperatorOrganization() {
                     </li>
                   ))}
                 </ul>
-                <div className="mt-2 flex justify-end border-t border-slate-200 pt-4">
+                <div className="mt-2 flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-end sm:gap-4">
+                  <SaveOutcome result={formResult} busy={busyIntent !== null} />
                   <Button className="w-full sm:w-auto" disabled={busyIntent === "overrides"}>
                     {busyIntent === "overrides" ? "Saving…" : "Save overrides"}
                   </Button>
@@ -468,6 +479,22 @@ export default function OperatorOrganization() {
         </div>
       </section>
     </>
+  );
+}
+
+/**
+ * Beside the Save button, where the operator is looking: "Saved …" after a save, or a pointer to
+ * the refusal shown above the form. Hidden while another save is on its way.
+ */
+function SaveOutcome({ result, busy }: { result: ActionResult | null; busy: boolean }) {
+  if (!result?.message || busy) return null;
+  if (!result.ok)
+    return <p className="text-sm text-red-700">Not saved: see the message above the settings.</p>;
+  return (
+    <p role="status" className="text-sm font-medium text-emerald-800">
+      <span aria-hidden="true">✓ </span>
+      {result.message}
+    </p>
   );
 }
 
@@ -632,23 +659,28 @@ function KnobInput({
       />
     );
   } else {
-    const text = typeof submitted === "string" ? submitted : String(value);
+    const inMegabytes = field.unit === "bytes" && typeof value === "number";
+    const shown = inMegabytes ? String(bytesToMegabytes(value)) : String(value);
+    const text = typeof submitted === "string" ? submitted : shown;
+    const number = field.kind === "number";
     control = (
       <div className="flex items-center gap-2">
         <input
           id={id}
           name={field.knob}
-          type={field.kind === "number" ? "number" : "text"}
-          inputMode={field.kind === "number" ? "numeric" : undefined}
-          min={field.min}
-          max={field.max}
-          step={field.kind === "number" ? 1 : undefined}
+          type={number ? "number" : "text"}
+          inputMode={number ? (inMegabytes ? "decimal" : "numeric") : undefined}
+          min={inMegabytes ? 0.01 : field.min}
+          max={inMegabytes && field.max !== undefined ? bytesToMegabytes(field.max) : field.max}
+          step={number ? (inMegabytes ? "any" : 1) : undefined}
           defaultValue={text}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           className={`${inputClass(invalid)} sm:max-w-xs`}
         />
-        {field.unit ? <span className="text-sm text-slate-600">{field.unit}</span> : null}
+        {field.unit ? (
+          <span className="text-sm text-slate-600">{inMegabytes ? "MB" : field.unit}</span>
+        ) : null}
       </div>
     );
   }

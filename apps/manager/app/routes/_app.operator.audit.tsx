@@ -98,7 +98,7 @@ function Snapshot({
   profileNames: Record<string, string>;
 }) {
   if (!value || Object.keys(value).length === 0)
-    return <span className="text-slate-400">Nothing recorded</span>;
+    return <span className="text-slate-500">Nothing recorded</span>;
   const changed = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
   const mark = (isChanged: boolean) => (isChanged ? "font-semibold text-slate-900" : "");
   return (

@@ -28,8 +28,10 @@ function ManagerShell() {
         ...(canBroadcast ? [{ to: "/broadcasts", label: "Broadcasts" }] : []),
         { to: "/people", label: "People" },
         { to: "/properties", label: "Properties" },
+        { to: "/account", label: "My account" },
       ]}
       userName={user.displayName}
+      search
       subtitle={organization?.name ?? ""}
     >
       <LiveUpdates />
@@ -44,6 +46,7 @@ export default function ManagerLayout() {
   const nav: NavItem[] = [
     { to: "/operator", label: "Organizations", end: true },
     { to: "/operator/audit", label: "Audit log" },
+    { to: "/account", label: "My account" },
   ];
   return (
     <AppShell appName="Hearth" nav={nav} userName={user.displayName} subtitle="Platform operator">

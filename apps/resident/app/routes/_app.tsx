@@ -25,6 +25,7 @@ export default function ResidentLayout() {
         { to: "/account", label: "My account" },
       ]}
       userName={user.displayName}
+      search
       subtitle={`${role} · ${organization?.name ?? ""}`}
     >
       <LiveUpdates />

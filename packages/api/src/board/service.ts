@@ -156,12 +156,17 @@ export async function listPosts(
 }
 
 /**
- * A manager marks the post's comments seen, which ends residents' right to remove them where the
+ * A manager marks comments of a post seen, which ends residents' right to remove them where the
  * profile says so. Its own mutation, never a side effect of reading: a GET anyone can make a
- * browser send must not take that right away.
+ * browser send must not take that right away. Only the comments named (those the manager was
+ * shown) are marked: one posted after the page was drawn stays its author's to delete.
  */
-export async function markCommentsSeen(ctx: MemberContext, scope: PolicyScope, postId: string) {
-  const post = await loadPost(ctx, postId);
+export async function markCommentsSeen(
+  ctx: MemberContext,
+  scope: PolicyScope,
+  input: { postId: string; commentIds: readonly string[] },
+) {
+  const post = await loadPost(ctx, input.postId);
   const actor = (await boardActor(ctx, scope))(post.propertyId);
   enforce(scope.policy.viewBoard({ actor }));
   if (actor.kind !== "manager")
@@ -169,6 +174,7 @@ export async function markCommentsSeen(ctx: MemberContext, scope: PolicyScope, p
   const marked = await ctx.db
     .updateTable("board_comments")
     .set({ seen_by_manager_at: scope.now })
+    .where("id", "in", [...input.commentIds])
     .where("post_id", "=", post.id)
     .where("organization_id", "=", ctx.organizationId)
     .where("seen_by_manager_at", "is", null)

@@ -9,6 +9,9 @@ import {
   heartbeatDefaults,
   startHeartbeat,
 } from "./heartbeat";
+import type { SearchEngine } from "@hearth/search";
+import { indexerDefaults, type IndexerTiming, startSearchIndexer } from "../search/indexer";
+import { searchEngineFromEnv } from "../search/engine";
 import { crontab, taskList } from "./tasks";
 
 declare global {
@@ -25,6 +28,9 @@ export interface StartWorkerOptions {
   heartbeat?: Partial<HeartbeatTiming>;
   /** How often an idle worker looks for jobs that became due (new jobs wake it at once). */
   pollIntervalMs?: number;
+  /** The engine the search indexer keeps; by default the one the environment asks for. */
+  search?: (db: Kysely<Database>) => SearchEngine;
+  indexer?: Partial<IndexerTiming>;
 }
 
 /** Registers each worker's heartbeat before its first job, so a crash mid-job is always seen. */
@@ -52,8 +58,9 @@ export async function startWorker(
   const log = logger.child({ component: "worker" });
   // On Ctrl-C the terminal signals Postgres too, so connection errors while stopping are expected noise.
   let stopping = false;
+  // Two jobs at a time, the heartbeat, and the search indexer (its lock and its queries).
   const handle = createDb(connectionString, {
-    max: 4,
+    max: 6,
     onIdleError: (error) => {
       if (!stopping) log.warn({ err: error }, "database connection lost");
     },
@@ -74,9 +81,17 @@ export async function startWorker(
     await handle.destroy();
     throw error;
   }
+  const engine = options.search
+    ? options.search(handle.db)
+    : searchEngineFromEnv(readServerEnv(), handle.db);
+  const indexer = startSearchIndexer(handle.db, engine, log, {
+    ...indexerDefaults,
+    ...options.indexer,
+  });
   return {
     async stop() {
       stopping = true;
+      await indexer.stop();
       await runner.stop();
       await heartbeat.stop();
       await handle.destroy();

@@ -1,14 +1,45 @@
 import { type Database, type Kysely, sql } from "@hearth/db";
+import type { Party } from "@hearth/policies";
 import { loadParties } from "../policy/facts";
 import type { PolicyScope } from "../policy/gateway";
+import { unitsInSharedProperties } from "./neighbour-units";
 import { conversationPartners } from "./reachable";
+
+/**
+ * What a member sees of the people found: never a lease status; a home only where the policy says
+ * the profile needs it (a neighbour's unit in a shared building, where members message each other).
+ */
+async function memberView<T extends { id: string; leaseStatus: string; homes: string | null }>(
+  db: Kysely<Database>,
+  scope: PolicyScope,
+  viewerId: string,
+  people: readonly T[],
+  parties: ReadonlyMap<string, Party>,
+) {
+  const units = await unitsInSharedProperties(
+    db,
+    scope,
+    viewerId,
+    people.map((person) => person.id),
+  );
+  return people.map(({ leaseStatus: _private, homes: _all, ...person }) => {
+    const member = parties.get(person.id);
+    const unit = units.get(person.id);
+    const shown =
+      member &&
+      scope.policy.seeMemberUnit({ actor: scope.actor, member, sharesProperty: unit !== undefined })
+        .allowed;
+    return { ...person, leaseStatus: null, homes: shown ? (unit ?? null) : null };
+  });
+}
 
 /**
  * People (and units, for managers) the viewer might start a conversation with, each with the
  * policy's decision, so the UI can show a refused one disabled with its reason. Managers search
  * their organization by name, unit or property and see everyone with their home and lease status.
  * Anyone else sees only the people they may message or already talk with, searched by name, with
- * no home and no lease status (seed 000: "Respect resident privacy").
+ * no lease status and no home beyond what `memberView` allows (seed 000: "Respect resident
+ * privacy").
  */
 export async function searchContacts(
   db: Kysely<Database>,
@@ -73,17 +104,17 @@ export async function searchContacts(
     };
   });
   const contacts = partners
-    ? decided
-        .filter((person) => person.decision.allowed || partners.has(person.id))
-        .slice(0, 25)
-        .map(({ leaseStatus: _private, homes: _home, ...person }) => ({
-          ...person,
-          leaseStatus: null,
-          homes: null,
-        }))
+    ? await memberView(
+        db,
+        scope,
+        viewerId,
+        decided.filter((person) => person.decision.allowed || partners.has(person.id)).slice(0, 25),
+        parties,
+      )
     : decided;
+  // Whole units are offered only where the profile has unit chats (seed 004).
   const units =
-    scope.actor.kind === "manager"
+    scope.actor.kind === "manager" && scope.policy.knobs.unitGroupChats
       ? await db
           .selectFrom("units as un")
           .innerJoin("properties as p", "p.id", "un.property_id")

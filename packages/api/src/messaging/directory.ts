@@ -1,12 +1,16 @@
-import type { Database, Kysely } from "@hearth/db";
+import { type Database, type Kysely, sql } from "@hearth/db";
 import type { PolicyScope } from "../policy/gateway";
 import { searchContacts } from "./contacts";
 
-/** A directory row; `email` and `connection` are filled for managers only. */
+/**
+ * A directory row; `email` and `connection` are filled for managers only, `unit` for a member
+ * looking at a neighbour where the profile needs it (policy `seeMemberUnit`).
+ */
 export interface DirectoryPerson {
   id: string;
   displayName: string;
   email: string | null;
+  unit: string | null;
   kind: "manager" | "resident" | "service_pro" | "owner" | "operator";
   managerRole: "account_owner" | "sub_user" | null;
   connection: "invited" | "connected" | null;
@@ -29,6 +33,7 @@ export async function organizationPeople(
       "users.id",
       "users.display_name as displayName",
       "users.email",
+      sql<null>`null`.as("unit"),
       "users.kind",
       "users.manager_role as managerRole",
       "connections.status as connection",
@@ -52,10 +57,10 @@ export async function organizationPerson(
     .where("id", "=", id)
     .where("organization_id", "=", organizationId)
     .executeTakeFirst();
-  return person ? { ...person, connection: null } : null;
+  return person ? { ...person, unit: null, connection: null } : null;
 }
 
-/** For a member: the people they may message or already talk with, name and kind only. */
+/** For a member: the people they may message or already talk with, name and kind (and unit, see above). */
 export async function reachablePeople(
   db: Kysely<Database>,
   scope: PolicyScope,
@@ -67,6 +72,7 @@ export async function reachablePeople(
     id: contact.id,
     displayName: contact.name,
     email: null,
+    unit: contact.homes,
     kind: contact.kind,
     managerRole: contact.managerRole,
     connection: null,

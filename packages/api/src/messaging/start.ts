@@ -13,6 +13,7 @@ import { residentsWithActiveLease } from "../data/leases";
 import { conversationOfClientId, writeMessage } from "../data/messages";
 import { loadNamedParties } from "../policy/facts";
 import { enforce, type PolicyScope } from "../policy/gateway";
+import { FieldProblems } from "../trpc";
 import { enforceDraft, type MessageDraft, mentionsIn } from "./send";
 
 export type StartTarget =
@@ -61,12 +62,14 @@ export async function startConversation(
         : target.recipientIds;
   const unique = [...new Set(recipientIds)].filter((id) => id !== ctx.user.id);
   if (unique.length === 0) {
+    const [field, problem] =
+      target.kind === "unit_group"
+        ? ["unitId", `Nobody in this unit can receive messages: no ${scope.policy.profile.vocabulary.resident.one} has an active lease.`]
+        : ["recipientIds", "Choose at least one person."];
     throw new TRPCError({
       code: "BAD_REQUEST",
-      message:
-        target.kind === "unit_group"
-          ? "unitId: This unit has no residents with an active lease."
-          : "recipientIds: Choose at least one person.",
+      message: problem,
+      cause: new FieldProblems({ [field]: [problem] }),
     });
   }
   const memberIds = [ctx.user.id, ...unique];
@@ -81,7 +84,8 @@ export async function startConversation(
   if (recipients.some((party) => party === undefined))
     throw new TRPCError({
       code: "NOT_FOUND",
-      message: "recipientIds: No such person in your organization.",
+      message: "No such person in your organization.",
+      cause: new FieldProblems({ recipientIds: ["No such person in your organization."] }),
     });
   enforce(
     scope.policy.startConversation({

@@ -5,6 +5,8 @@ export const PAGE_SIZE = 30;
 export interface ThreadPageOptions {
   /** Load messages older than this id (keyset); the newest page when absent. */
   before?: number | undefined;
+  /** Open at this message instead of the newest (ignored with `before`): see {@link aroundPage}. */
+  around?: number | undefined;
   limit?: number | undefined;
   /** Whether the viewer may see who read what (the policy decides). */
   showReceipts: boolean;
@@ -20,7 +22,29 @@ export function threadPageQuery(
   viewerId: string,
   options: Pick<ThreadPageOptions, "before" | "limit">,
 ) {
-  let query = db
+  let query = visibleMessages(db, conversationId, viewerId)
+    .orderBy("m.id", "desc")
+    .limit((options.limit ?? PAGE_SIZE) + 1);
+  if (options.before !== undefined) query = query.where("m.id", "<", options.before);
+  return query;
+}
+
+/** The messages after `after`, oldest first, one more than `limit` to tell whether more follow. */
+export function newerMessagesQuery(
+  db: Kysely<Database>,
+  conversationId: string,
+  viewerId: string,
+  options: { after: number; limit: number },
+) {
+  return visibleMessages(db, conversationId, viewerId)
+    .where("m.id", ">", options.after)
+    .orderBy("m.id", "asc")
+    .limit(options.limit + 1);
+}
+
+/** What the viewer sees of a conversation: sent messages, and their own scheduled ones. */
+function visibleMessages(db: Kysely<Database>, conversationId: string, viewerId: string) {
+  return db
     .selectFrom("messages as m")
     .leftJoin("users as s", "s.id", "m.sender_id")
     .select([
@@ -39,11 +63,7 @@ export function threadPageQuery(
       "m.client_id as clientId",
     ])
     .where("m.conversation_id", "=", conversationId)
-    .where((eb) => eb.or([eb("m.sent_at", "is not", null), eb("m.sender_id", "=", viewerId)]))
-    .orderBy("m.id", "desc")
-    .limit((options.limit ?? PAGE_SIZE) + 1);
-  if (options.before !== undefined) query = query.where("m.id", "<", options.before);
-  return query;
+    .where((eb) => eb.or([eb("m.sent_at", "is not", null), eb("m.sender_id", "=", viewerId)]));
 }
 
 /** Who has read how far in a conversation, for "Seen by". */
@@ -55,9 +75,63 @@ export function readersQuery(db: Kysely<Database>, conversationId: string) {
     .where("p.conversation_id", "=", conversationId);
 }
 
+type MessageRow = Awaited<ReturnType<ReturnType<typeof threadPageQuery>["execute"]>>[number];
+
+/** Rows oldest first, and where the thread goes on beyond them (null: it does not). */
+interface PageRows {
+  rows: MessageRow[];
+  olderCursor: number | null;
+  newerCursor: number | null;
+}
+
+/** The newest page, or the page before `before`. */
+async function pageBefore(
+  db: Kysely<Database>,
+  conversationId: string,
+  viewerId: string,
+  options: { before: number | undefined; limit: number },
+): Promise<PageRows> {
+  const rows = await threadPageQuery(db, conversationId, viewerId, options).execute();
+  const page = rows.slice(0, options.limit).reverse();
+  return {
+    rows: page,
+    olderCursor: rows.length > options.limit ? (page[0]?.id ?? null) : null,
+    newerCursor: null,
+  };
+}
+
 /**
- * One page of a thread, oldest first, with the cursor of the page before it. Deleted messages
- * keep their place but not their text; scheduled messages appear only to their sender.
+ * The page that opens a thread at one message: that message with about a third of `limit`
+ * older ones before it for context and newer ones after it, `limit` in all where the thread has
+ * them (near either end, the other side fills the page). When newer messages follow beyond the
+ * page, `newerCursor` is its newest id: open at it to read on.
+ */
+async function aroundPage(
+  db: Kysely<Database>,
+  conversationId: string,
+  viewerId: string,
+  options: { around: number; limit: number },
+): Promise<PageRows> {
+  const { around, limit } = options;
+  const [upTo, after] = await Promise.all([
+    threadPageQuery(db, conversationId, viewerId, { before: around + 1, limit }).execute(),
+    newerMessagesQuery(db, conversationId, viewerId, { after: around, limit }).execute(),
+  ]);
+  const olderShare = Math.floor(limit / 3) + 1;
+  const olderTake = Math.min(upTo.length, Math.max(olderShare, limit - after.length));
+  const newerTake = Math.min(after.length, limit - olderTake);
+  const rows = [...upTo.slice(0, olderTake).reverse(), ...after.slice(0, newerTake)];
+  return {
+    rows,
+    olderCursor: upTo.length > olderTake ? (rows[0]?.id ?? null) : null,
+    newerCursor: after.length > newerTake ? (rows.at(-1)?.id ?? null) : null,
+  };
+}
+
+/**
+ * One page of a thread, oldest first, with the cursors of the pages before and after it (only a
+ * page opened `around` a message can have one after it). Deleted messages keep their place but
+ * not their text; scheduled messages appear only to their sender.
  */
 export async function threadPage(
   db: Kysely<Database>,
@@ -66,12 +140,13 @@ export async function threadPage(
   options: ThreadPageOptions,
 ) {
   const limit = options.limit ?? PAGE_SIZE;
-  const [rows, readers] = await Promise.all([
-    threadPageQuery(db, conversationId, viewerId, options).execute(),
+  const [page, readers] = await Promise.all([
+    options.around !== undefined && options.before === undefined
+      ? aroundPage(db, conversationId, viewerId, { around: options.around, limit })
+      : pageBefore(db, conversationId, viewerId, { before: options.before, limit }),
     options.showReceipts ? readersQuery(db, conversationId).execute() : [],
   ]);
-  const page = rows.slice(0, limit);
-  const messages = page.reverse().map((m) => ({
+  const messages = page.rows.map((m) => ({
     ...m,
     body: m.deletedAt ? null : m.body,
     mine: m.senderId === viewerId,
@@ -79,7 +154,7 @@ export async function threadPage(
       ? readers.filter((r) => r.userId !== m.senderId && r.lastRead >= m.id).map((r) => r.name)
       : null,
   }));
-  return { messages, olderCursor: rows.length > limit ? (page[0]?.id ?? null) : null };
+  return { messages, olderCursor: page.olderCursor, newerCursor: page.newerCursor };
 }
 
 export type ThreadMessage = Awaited<ReturnType<typeof threadPage>>["messages"][number];

@@ -144,7 +144,20 @@ export async function loadConversationFacts(
     db
       .selectFrom("conversations")
       .leftJoin("users as creator", "creator.id", "conversations.created_by")
-      .select(["conversations.kind", "conversations.no_reply", "creator.kind as creatorKind"])
+      .select((eb) => [
+        "conversations.kind",
+        "conversations.no_reply",
+        "creator.kind as creatorKind",
+        eb
+          .exists(
+            eb
+              .selectFrom("messages")
+              .select("messages.id")
+              .whereRef("messages.conversation_id", "=", "conversations.id")
+              .where("messages.copy_to_email", "=", true),
+          )
+          .as("emailed"),
+      ])
       .where("conversations.id", "=", conversationId)
       .where("conversations.organization_id", "=", organizationId)
       .executeTakeFirst(),
@@ -154,6 +167,7 @@ export async function loadConversationFacts(
   return {
     kind: conversation.kind,
     noReply: conversation.no_reply,
+    emailed: Boolean(conversation.emailed),
     createdByKind: conversation.kind === "maintenance" ? null : conversation.creatorKind,
     participants: [...people.values()].map((p) => p.party),
     names: new Map([...people].map(([id, p]) => [id, p.name])),

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { acceptInvitation, describeInvitation } from "../auth/invitations";
+import { describePasswordReset, requestPasswordReset, resetPassword } from "../auth/password-reset";
 import { signIn, signOut } from "../auth/sign-in";
 import { authedProcedure, publicProcedure, router } from "../trpc";
 import { oneTimeCode } from "../validation";
 
 const email = z.string().trim().toLowerCase().email("Enter a valid email address").max(320);
+
+/** A reset link's token: 32 random bytes, base64url. */
+const resetToken = z.string().min(20, "This reset link is not valid.").max(200);
 
 export const passwordSchema = z
   .string()
@@ -48,4 +52,19 @@ export const authRouter = router({
   acceptInvitation: publicProcedure
     .input(z.strictObject({ token: z.string().min(20).max(200), password: passwordSchema }))
     .mutation(({ ctx, input }) => acceptInvitation(ctx, input)),
+
+  /** "Forgot password?": the same answer whether or not the email has an account; throttled. */
+  requestPasswordReset: publicProcedure
+    .input(z.strictObject({ email }))
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx, input)),
+
+  /** Whether a reset link can still be used, and for which email. */
+  passwordReset: publicProcedure
+    .input(z.strictObject({ token: resetToken }))
+    .query(({ ctx, input }) => describePasswordReset(ctx, input.token)),
+
+  /** Sets the new password from a reset link and ends every session of the account. */
+  resetPassword: publicProcedure
+    .input(z.strictObject({ token: resetToken, password: passwordSchema }))
+    .mutation(({ ctx, input }) => resetPassword(ctx, input)),
 });

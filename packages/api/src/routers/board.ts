@@ -31,12 +31,21 @@ export const boardRouter = router({
     .input(z.strictObject({ id: uuid() }))
     .query(async ({ ctx, input }) => readPost(ctx, await policyScope(ctx), input.id)),
 
-  /** A manager has seen the post's comments: residents may no longer delete them (per profile). */
+  /**
+   * A manager has seen these comments of the post (the ones the page showed): residents may no
+   * longer delete them (per profile). A comment posted since the page was drawn stays unseen.
+   */
   markSeen: memberProcedure
-    .input(z.strictObject({ postId: uuid() }))
-    .mutation(async ({ ctx, input }) =>
-      markCommentsSeen(ctx, await policyScope(ctx), input.postId),
-    ),
+    .input(
+      z.strictObject({
+        postId: uuid(),
+        commentIds: z
+          .array(uuid())
+          .min(1, "Name the comments that were shown")
+          .max(500, "At most 500 comments at once"),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => markCommentsSeen(ctx, await policyScope(ctx), input)),
 
   /** Publish a post, for one property or (without `propertyId`) the whole organization. */
   createPost: memberProcedure

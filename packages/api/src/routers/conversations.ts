@@ -128,14 +128,17 @@ export const conversationsRouter = router({
 
   /**
    * A page of messages (oldest first within the page), newest page first; pass `cursor` (the
-   * page's `olderCursor`) for the one before. Each message says whether the viewer may edit or
-   * delete it.
+   * page's `olderCursor`) for the one before. `around` opens the thread at that message instead
+   * (a link from search): the page holds it, and `newerCursor` is set when newer messages follow
+   * beyond the page. Each message says whether the viewer may edit or delete it.
    */
   messages: memberProcedure
     .input(
       z.strictObject({
         id,
         cursor: messageId.nullish(),
+        /** The first page only: `cursor` pages on from there to older messages. */
+        around: messageId.optional(),
         limit: z.number().int().min(1).max(100).optional(),
         direction: infiniteQueryDirection,
       }),
@@ -146,6 +149,7 @@ export const conversationsRouter = router({
       const showReceipts = scope.policy.seeReadReceipts({ actor: scope.actor }).allowed;
       const page = await threadPage(ctx.db, input.id, ctx.user.id, {
         before: input.cursor ?? undefined,
+        around: input.around,
         limit: input.limit,
         showReceipts,
       });

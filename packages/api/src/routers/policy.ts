@@ -1,4 +1,4 @@
-import { capabilities } from "@hearth/policies";
+import { capabilities, composerOptions } from "@hearth/policies";
 import { z } from "zod";
 import { requireParticipation } from "../messaging/access";
 import { loadConversationFacts, loadParties } from "../policy/facts";
@@ -8,7 +8,9 @@ import { memberProcedure, router } from "../trpc";
 export const policyRouter = router({
   /**
    * What the signed-in user may do, each refusal with the reason to show: always the account-level
-   * actions, plus `reply` for a conversation and `start` for a set of recipients.
+   * actions, plus `reply` for a conversation and `start` for a set of recipients. With them come
+   * the profile's vocabulary (the words every sentence of the apps uses) and what the composer of
+   * a new conversation offers.
    */
   capabilities: memberProcedure
     .input(
@@ -59,6 +61,11 @@ export const policyRouter = router({
             })
           : membership;
       }
-      return { profile: scope.org.profile, capabilities: result };
+      return {
+        profile: scope.org.profile,
+        capabilities: result,
+        vocabulary: scope.policy.profile.vocabulary,
+        composer: composerOptions(scope.policy, { actor: scope.actor }),
+      };
     }),
 });

@@ -13,3 +13,5 @@ export {
   isSameOriginOrSafe,
   MAX_BATCH_CALLS,
 } from "./runtime";
+export { reindexAll } from "../search/reindex";
+export { searchEngineFromEnv } from "../search/engine";

@@ -10,6 +10,7 @@ import { readServerEnv, type ServerEnv } from "../env";
 import { createLogger } from "../logger";
 import { createDevMailbox, createSmtpMailer } from "../mail/mailer";
 import { createLiveHub } from "../realtime/hub";
+import { searchEngineFromEnv } from "../search/engine";
 import { appRouter, createCaller } from "../root";
 import { asServiceUnavailable } from "../trpc";
 import { clientAddress } from "./client-address";
@@ -43,6 +44,7 @@ export function createApiRuntime(env: ServerEnv = readServerEnv()): ApiRuntime {
     db,
     poolStats: stats,
     live,
+    search: searchEngineFromEnv(env, db),
     auth: {
       manager: createAuth(pool, "manager", { secure }),
       resident: createAuth(pool, "resident", { secure }),
@@ -51,7 +53,9 @@ export function createApiRuntime(env: ServerEnv = readServerEnv()): ApiRuntime {
     mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createDevMailbox(db),
     clock: systemClock,
     urls: { manager: env.MANAGER_URL, resident: env.RESIDENT_URL },
-    devTools: env.NODE_ENV !== "production" && !env.SMTP_URL,
+    devTools: env.DEV_TOOLS
+      ? env.DEV_TOOLS === "on"
+      : env.NODE_ENV !== "production" && !env.SMTP_URL,
   };
   return {
     deps,

@@ -5,6 +5,8 @@ import * as m0003 from "./0003_event_log_outbox";
 import * as m0004 from "./0004_inbox_counters";
 import * as m0005 from "./0005_resident_leases";
 import * as m0006 from "./0006_two_factor";
+import * as m0007 from "./0007_search_outbox";
+import * as m0008 from "./0008_accounts";
 
 /** Every migration, in order. A new migration is a new file and one line here. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   "0004_inbox_counters": m0004,
   "0005_resident_leases": m0005,
   "0006_two_factor": m0006,
+  "0007_search_outbox": m0007,
+  "0008_accounts": m0008,
 };

@@ -2,6 +2,7 @@
 import { boardCategories, leaseStatuses } from "../facts";
 import { choice, defineProfile, fromSeed } from "../profile";
 import { documentTypes, MB, seedFiles } from "./shared";
+import { connectedWords } from "./vocabularies";
 
 const s001 = (says: string) => fromSeed(seedFiles.connectedManager, says);
 const s002 = (says: string) => fromSeed(seedFiles.connectedTenant, says);
@@ -18,6 +19,7 @@ export const connectedProfile = defineProfile({
   description:
     "Messages only between connected users, in Team / Tenants / Service Pros / Owners / Maintenance Requests channels, with @mentions, an email copy, a property message board and one thread per maintenance request.",
   seeds: [seedFiles.connectedManager, seedFiles.connectedTenant],
+  vocabulary: connectedWords,
   settings: {
     initiators: {
       value: ["resident", "service_pro", "owner"],

@@ -6,6 +6,7 @@ import type { NotifyInput, ReplyInput } from "../inputs";
 import { choice, defineProfile, fromSeed } from "../profile";
 import { commonDecisions } from "../rules";
 import { documentTypes, MB, seedFiles } from "./shared";
+import { coworkingWords } from "./vocabularies";
 
 const s003 = (says: string) => fromSeed(seedFiles.coworking, says);
 const noBoard = choice("No message board in this vendor's article.");
@@ -24,13 +25,19 @@ const notify: Rule<NotifyInput> = (knobs, input) => {
   return commonDecisions.notify(knobs, input);
 };
 
-/** Announcements come from the space, so the way to answer is the email copy, not the portal. */
+/**
+ * Announcements come from the space, so they can't be answered in the portal; when one was also
+ * emailed, its email copy is the way to answer (seed 003). Without an email there is nothing to
+ * answer, so the reason doesn't send the member looking for one.
+ */
 const reply: Rule<ReplyInput> = (knobs, input) => {
   const decision = commonDecisions.reply(knobs, input);
   if (decision.code !== "no_reply") return decision;
+  const fromSpace =
+    "This message comes from the space, not a person, so it can't be answered in the portal.";
   return deny(
     "no_reply",
-    "This message comes from the space, not a person, so it can't be answered in the portal. Reply to its email instead.",
+    input.conversation.emailed ? `${fromSpace} Reply to its email instead.` : fromSpace,
   );
 };
 
@@ -40,6 +47,7 @@ export const coworkingProfile = defineProfile({
   description:
     "Admins send notifications from the space to all contacts, a filtered group (location, status, plan) or specific contacts; they can't be answered in the portal. Members may message one active member at a time when the space allows it.",
   seeds: [seedFiles.coworking],
+  vocabulary: coworkingWords,
   settings: {
     initiators: {
       value: [],

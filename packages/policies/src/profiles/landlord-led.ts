@@ -2,6 +2,7 @@
 import { boardCategories } from "../facts";
 import { choice, defineProfile, fromSeed } from "../profile";
 import { MB, mediaTypes, seedFiles } from "./shared";
+import { landlordLedWords } from "./vocabularies";
 
 const s004 = (says: string) => fromSeed(seedFiles.landlordLed, says);
 const broadcastShape = choice(
@@ -18,6 +19,7 @@ export const landlordLedProfile = defineProfile({
   description:
     "The main landlord user starts individual or whole-unit chats with tenants on active leases; tenants reply but cannot start chats; sub-users have no chat; messages stay in the app.",
   seeds: [seedFiles.landlordLed],
+  vocabulary: landlordLedWords,
   settings: {
     initiators: {
       value: [],

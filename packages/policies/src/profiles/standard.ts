@@ -2,6 +2,7 @@
 import { messageTypes } from "../facts";
 import { choice, defineProfile, fromSeed } from "../profile";
 import { documentTypes, MB, seedFiles } from "./shared";
+import { standardWords } from "./vocabularies";
 
 const s000 = (says: string) => fromSeed(seedFiles.individual, says);
 const boardOff = choice(
@@ -17,6 +18,7 @@ export const standardProfile = defineProfile({
   description:
     "A full-featured manager-to-resident messenger: individual conversations, attachments, scheduled send, read receipts, priority, templates, signatures and after-hours auto-responses.",
   seeds: [seedFiles.individual],
+  vocabulary: standardWords,
   settings: {
     initiators: {
       value: ["resident"],

@@ -1,6 +1,6 @@
 /** The property message board: posts by the management, comments by residents (seed 002). */
 import { allow, type Check, deny } from "../decision";
-import type { Rule } from "../decisions";
+import type { Rule, RuleSettings } from "../decisions";
 import type { Actor } from "../facts";
 import type {
   ActorInput,
@@ -8,11 +8,10 @@ import type {
   DeleteCommentInput,
   PostToBoardInput,
 } from "../inputs";
-import type { Knobs } from "../knobs";
 import { categoryLabels } from "../labels";
 import { checkNotOperator, checkSubUser } from "./gates";
 
-function checkBoardOn(knobs: Knobs): Check {
+function checkBoardOn(knobs: RuleSettings): Check {
   return knobs.board
     ? undefined
     : deny("board_disabled", "The property message board isn't available.");
@@ -22,16 +21,19 @@ function checkBoardOn(knobs: Knobs): Check {
  * Board access needs an account connected with the management and an active, shared lease,
  * whatever the profile's messaging gates say: the board shows the property's private notices.
  */
-function checkBoardAccess(knobs: Knobs, actor: Actor): Check {
+function checkBoardAccess(knobs: RuleSettings, actor: Actor): Check {
   const off = checkBoardOn(knobs) ?? checkNotOperator(actor);
   if (off || actor.kind === "manager") return off;
   if (actor.kind !== "resident") {
-    return deny("board_residents_only", "The property message board is for residents.");
+    return deny(
+      "board_residents_only",
+      `The property message board is for ${knobs.words.resident.many}.`,
+    );
   }
   if (actor.connection !== "connected") {
     return deny(
       "not_connected",
-      "To access the message board you need an account connected with your landlord or property manager.",
+      `To access the message board you need an account connected with ${knobs.words.management}.`,
     );
   }
   if (actor.leaseStatus !== "active") {
@@ -43,7 +45,7 @@ function checkBoardAccess(knobs: Knobs, actor: Actor): Check {
   return undefined;
 }
 
-function checkBoardManager(knobs: Knobs, actor: Actor, notManager: Check): Check {
+function checkBoardManager(knobs: RuleSettings, actor: Actor, notManager: Check): Check {
   return (
     checkBoardOn(knobs) ??
     (actor.kind === "manager" ? checkSubUser(knobs, actor, "board") : notManager)
@@ -59,7 +61,7 @@ export const postToBoard: Rule<PostToBoardInput> = (knobs, { actor, category }) 
     actor,
     deny(
       "board_post_managers_only",
-      "Only your landlord or property manager can publish on the message board.",
+      `Only ${knobs.words.management} can publish on the message board.`,
     ),
   ) ??
   (category && !knobs.boardCategories.includes(category)
@@ -83,7 +85,7 @@ export const toggleComments: Rule<ActorInput> = (knobs, { actor }) =>
     actor,
     deny(
       "comment_settings_managers_only",
-      "Only your landlord or property manager can turn comments on or off.",
+      `Only ${knobs.words.management} can turn comments on or off.`,
     ),
   ) ?? allow("May turn comments on or off for a post.");
 
@@ -103,7 +105,7 @@ export const deleteComment: Rule<DeleteCommentInput> = (knobs, { actor, comment 
   if (knobs.commentDeleteUntilSeen && comment.seenByManagerAt) {
     return deny(
       "comment_already_seen",
-      "You can remove your comment only if your landlord hasn't seen it yet.",
+      `You can remove your comment only if ${knobs.words.management} hasn't seen it yet.`,
     );
   }
   return allow("May remove this comment.");

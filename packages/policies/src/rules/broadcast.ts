@@ -1,6 +1,6 @@
 /** Broadcasts: one-way messages from the management to an audience (seed 003 "To"). */
 import { allow, type Check, deny } from "../decision";
-import type { Rule } from "../decisions";
+import type { Rule, RuleSettings } from "../decisions";
 import type { Actor } from "../facts";
 import type {
   AudienceFilters,
@@ -10,7 +10,7 @@ import type {
   ReceiveBroadcastInput,
   SendBroadcastInput,
 } from "../inputs";
-import type { AudienceFilter, AudienceType, Knobs } from "../knobs";
+import type { AudienceFilter, AudienceType } from "../knobs";
 import { audienceLabels, filterLabels } from "../labels";
 import { channelOf, checkChannel, checkConnection, checkLease, checkSubUser } from "./gates";
 
@@ -22,7 +22,7 @@ const filterKeys: Record<AudienceFilter, keyof AudienceFilters> = {
 };
 
 /** Whether the actor may broadcast at all, whatever the audience. */
-function checkBroadcaster(knobs: Knobs, actor: Actor): Check {
+function checkBroadcaster(knobs: RuleSettings, actor: Actor): Check {
   if (actor.kind !== "manager") {
     return deny("broadcast_managers_only", "Only managers can send broadcasts.");
   }
@@ -32,19 +32,19 @@ function checkBroadcaster(knobs: Knobs, actor: Actor): Check {
   return checkSubUser(knobs, actor, "broadcast") ?? checkConnection(knobs, actor, "self");
 }
 
-function checkAudienceType(knobs: Knobs, type: AudienceType): Check {
+function checkAudienceType(knobs: RuleSettings, type: AudienceType): Check {
   return knobs.broadcastAudiences.includes(type)
     ? undefined
     : deny("audience_unavailable", `Sending to ${audienceLabels[type]} isn't available.`);
 }
 
-function checkFilter(knobs: Knobs, filter: AudienceFilter): Check {
+function checkFilter(knobs: RuleSettings, filter: AudienceFilter): Check {
   return knobs.broadcastFilters.includes(filter)
     ? undefined
     : deny("filter_unavailable", `Filtering by ${filterLabels[filter]} isn't available.`);
 }
 
-function checkAudience(knobs: Knobs, audience: BroadcastAudience): Check {
+function checkAudience(knobs: RuleSettings, audience: BroadcastAudience): Check {
   const type = checkAudienceType(knobs, audience.type);
   if (type) return type;
   if (audience.type === "specific" && audience.userIds.length === 0) {
@@ -93,7 +93,7 @@ export const receiveBroadcast: Rule<ReceiveBroadcastInput> = (knobs, { org, reci
   if (!channel || channel === "team") {
     return deny(
       "not_broadcast_recipient",
-      "Broadcasts go to residents, service pros and owners, not to the team.",
+      `Broadcasts go to ${knobs.words.resident.many}, service pros and owners, not to the team.`,
     );
   }
   return (

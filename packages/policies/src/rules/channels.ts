@@ -1,8 +1,7 @@
 /** Inbox channels and maintenance threads (seeds 001 and 002). */
 import { allow, type Check, deny } from "../decision";
-import type { Rule } from "../decisions";
+import type { Rule, RuleSettings } from "../decisions";
 import type { ActorInput, ChannelInput, MaintenanceThreadInput } from "../inputs";
-import type { Knobs } from "../knobs";
 import { channelLabels } from "../labels";
 import { viewBoard } from "./board";
 import { checkChannel, checkConnection, checkNotOperator, checkSubUser } from "./gates";
@@ -26,16 +25,18 @@ export const useChannel: Rule<ChannelInput> = (knobs, { org, actor, channel }) =
       `The ${channelLabels[channel]} channel is part of the management's inbox.`,
     );
   }
-  if (actor.kind === "owner") {
-    return deny(
-      "maintenance_tenants_and_pros_only",
-      "Maintenance request threads are for tenants and service pros.",
-    );
-  }
+  if (actor.kind === "owner") return threadsForResidentsAndPros(knobs);
   return allow("Your maintenance request threads appear here.");
 };
 
-function checkMaintenanceThreads(knobs: Knobs): Check {
+function threadsForResidentsAndPros(knobs: RuleSettings) {
+  return deny(
+    "maintenance_tenants_and_pros_only",
+    `Maintenance request threads are for ${knobs.words.resident.many} and service pros.`,
+  );
+}
+
+function checkMaintenanceThreads(knobs: RuleSettings): Check {
   return knobs.maintenanceThreads && knobs.channels.includes("maintenance")
     ? undefined
     : deny("maintenance_threads_disabled", "Maintenance request threads aren't available.");
@@ -55,15 +56,12 @@ export const maintenanceThread: Rule<MaintenanceThreadInput> = (
     return optedOut
       ? deny(
           "maintenance_threads_opted_out",
-          "Threads for requests submitted by tenants are turned off in your Maintenance Settings.",
+          `Threads for requests submitted by ${knobs.words.resident.many} are turned off in your Maintenance Settings.`,
         )
       : allow("A thread is created for this request on the management's side.");
   }
   if (recipient.kind !== "resident" && recipient.kind !== "service_pro") {
-    return deny(
-      "maintenance_tenants_and_pros_only",
-      "Maintenance request threads are for tenants and service pros.",
-    );
+    return threadsForResidentsAndPros(knobs);
   }
   const involved =
     request.submittedBy.userId === recipient.userId ||
@@ -85,11 +83,11 @@ export const configureMaintenanceThreads: Rule<ActorInput> = (knobs, { actor }) 
   checkMaintenanceThreads(knobs) ??
   (actor.kind === "manager"
     ? undefined
-    : deny("managers_only", "Maintenance Settings are for your landlord or property manager.")) ??
+    : deny("managers_only", `Maintenance Settings are for ${knobs.words.management}.`)) ??
   (knobs.maintenanceThreadOptOut
     ? undefined
     : deny(
         "maintenance_opt_out_unavailable",
         "Managers can't turn off maintenance request threads in this organization.",
       )) ??
-  allow("May turn off threads for requests submitted by tenants.");
+  allow(`May turn off threads for requests submitted by ${knobs.words.resident.many}.`);

@@ -31,12 +31,12 @@ export const compose: Rule<OrgActorInput> = (knobs, { actor }) => {
   }
   if (actor.kind === "resident" && knobs.memberMessaging) {
     return (
-      checkMemberActive(actor, "self") ??
+      checkMemberActive(knobs, actor, "self") ??
       checkConnection(knobs, actor, "self") ??
-      allow("May message other members.")
+      allow(`May message other ${knobs.words.resident.many}.`)
     );
   }
-  if (!knobs.initiators.some((kind) => kind === actor.kind)) return cannotInitiate(actor);
+  if (!knobs.initiators.some((kind) => kind === actor.kind)) return cannotInitiate(knobs, actor);
   return (
     checkLease(knobs, actor, "start", "self") ??
     checkConnection(knobs, actor, "self") ??

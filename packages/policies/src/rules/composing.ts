@@ -56,7 +56,7 @@ export const chooseMessageType: Rule<MessageTypeInput> = (knobs, { actor, type, 
   if (conversation?.participants.every((party) => party.kind === "manager")) {
     return deny(
       "message_type_unavailable",
-      "Message types are for messages to residents and contacts; team chats use general messages.",
+      `Message types are for messages to ${knobs.words.resident.many} and contacts; team chats use general messages.`,
     );
   }
   return allow(`May send a ${messageTypeLabels[type]} message.`);

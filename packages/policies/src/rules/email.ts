@@ -1,11 +1,10 @@
 /** Email around messages: the "also send as email" copy and replies from outside the app. */
 import { allow, deny } from "../decision";
-import type { Rule } from "../decisions";
+import type { Rule, RuleSettings } from "../decisions";
 import type { ActorInput, DeliverEmailCopyInput, InboundReplyInput } from "../inputs";
-import type { Knobs } from "../knobs";
 import { checkNotOperator } from "./gates";
 
-function copyUnavailable(knobs: Knobs) {
+function copyUnavailable(knobs: RuleSettings) {
   return knobs.copyToEmail
     ? undefined
     : deny(

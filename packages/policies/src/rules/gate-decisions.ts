@@ -14,7 +14,7 @@ export const leaseGate: Rule<LeaseGateInput> = (knobs, { party, purpose }) =>
   allow(
     party.kind === "resident"
       ? "The lease status allows messaging."
-      : "Only residents are gated by lease.",
+      : `Only ${knobs.words.resident.many} are gated by lease.`,
   );
 
 export const connectionGate: Rule<ConnectionGateInput> = (knobs, { party }) =>

@@ -1,9 +1,11 @@
 /** Checks shared by many rules: who the person is, their lease, connection and sub-user limits. */
 import { type Check, deny, type Refused } from "../decision";
+import type { RuleSettings } from "../decisions";
 import type { Actor, LeaseStatus, OrganizationFacts, Party } from "../facts";
 import type { Channel, Knobs } from "../knobs";
 import { channelLabels, leaseStatusLabels, orList } from "../labels";
 import { permissions, type SubUserCapability } from "../permissions";
+import type { Vocabulary } from "../vocabulary";
 
 /** Whose gate is checked: the actor's own, or someone else's. */
 export type Subject = "self" | "other";
@@ -24,8 +26,8 @@ export function checkNotOperator(actor: Party): Check {
   );
 }
 
-function leaseState(status: LeaseStatus, subject: Subject): string {
-  const whose = subject === "self" ? "Your lease" : "This resident's lease";
+function leaseState(words: Vocabulary, status: LeaseStatus, subject: Subject): string {
+  const whose = subject === "self" ? "Your lease" : `This ${words.resident.one}'s lease`;
   switch (status) {
     case "expired":
       return `${whose} has expired.`;
@@ -34,13 +36,13 @@ function leaseState(status: LeaseStatus, subject: Subject): string {
     case "active":
       return `${whose} is active.`;
     case "none":
-      return subject === "self" ? "You have no lease." : "This resident has no lease.";
+      return subject === "self" ? "You have no lease." : `This ${words.resident.one} has no lease.`;
   }
 }
 
 /** Lease-state gate: only residents are gated; everyone else has no lease to check. */
 export function checkLease(
-  knobs: Knobs,
+  knobs: RuleSettings,
   party: Party,
   purpose: "start" | "reply",
   subject: Subject,
@@ -52,13 +54,13 @@ export function checkLease(
     purpose === "reply"
       ? "This conversation is read-only."
       : allowed.length === 0
-        ? "Conversations with residents can't be started."
-        : `Conversations can be started only with residents whose lease is ${orList(allowed.map((s) => leaseStatusLabels[s]))}.`;
-  return deny("lease_not_active", `${leaseState(party.leaseStatus, subject)} ${tail}`);
+        ? `Conversations with ${knobs.words.resident.many} can't be started.`
+        : `Conversations can be started only with ${knobs.words.resident.many} whose lease is ${orList(allowed.map((s) => leaseStatusLabels[s]))}.`;
+  return deny("lease_not_active", `${leaseState(knobs.words, party.leaseStatus, subject)} ${tail}`);
 }
 
 /** Connection gate: where the profile requires it, everyone but the account owner must be connected. */
-export function checkConnection(knobs: Knobs, party: Party, subject: Subject): Check {
+export function checkConnection(knobs: RuleSettings, party: Party, subject: Subject): Check {
   if (!knobs.requireConnection || isAccountOwner(party) || party.connection === "connected") {
     return undefined;
   }
@@ -78,13 +80,14 @@ export function checkConnection(knobs: Knobs, party: Party, subject: Subject): C
   );
 }
 
-export function checkMemberActive(party: Party, subject: Subject): Check {
+export function checkMemberActive(knobs: RuleSettings, party: Party, subject: Subject): Check {
   if (party.memberStatus !== "inactive") return undefined;
+  const { one, many } = knobs.words.resident;
   return deny(
     "member_inactive",
     subject === "self"
-      ? "Messages are available to active members only."
-      : "This member isn't active; messages go to active members only.",
+      ? `Messages are available to active ${many} only.`
+      : `This ${one} isn't active; messages go to active ${many} only.`,
   );
 }
 
@@ -110,7 +113,11 @@ const subUserRefusals: Record<SubUserCapability, Refused> = {
 };
 
 /** Sub-user capability gate; account owners pass every capability. */
-export function checkSubUser(knobs: Knobs, actor: Actor, capability: SubUserCapability): Check {
+export function checkSubUser(
+  knobs: RuleSettings,
+  actor: Actor,
+  capability: SubUserCapability,
+): Check {
   if (actor.kind !== "manager" || actor.managerRole !== "sub_user") return undefined;
   const access = knobs[subUserKnob[capability]];
   if (access === "all") return undefined;
@@ -123,7 +130,7 @@ export function checkSubUser(knobs: Knobs, actor: Actor, capability: SubUserCapa
 }
 
 /** A sub-user as a recipient: where sub-users have no chat at all, nobody can chat with them. */
-export function checkSubUserReachable(knobs: Knobs, party: Party): Check {
+export function checkSubUserReachable(knobs: RuleSettings, party: Party): Check {
   if (
     party.kind !== "manager" ||
     party.managerRole !== "sub_user" ||
@@ -151,7 +158,7 @@ export function channelOf(party: Party): Channel | undefined {
 }
 
 /** Channel gate: the channel is switched on, and Owners exists only in property-manager mode. */
-export function checkChannel(knobs: Knobs, org: OrganizationFacts, channel: Channel): Check {
+export function checkChannel(knobs: RuleSettings, org: OrganizationFacts, channel: Channel): Check {
   if (!knobs.channels.includes(channel)) {
     return deny("channel_disabled", `The ${channelLabels[channel]} channel isn't available.`);
   }
@@ -165,7 +172,11 @@ export function checkChannel(knobs: Knobs, org: OrganizationFacts, channel: Chan
 }
 
 /** Everything a person someone else wants to reach must pass (the channel is checked by the caller). */
-export function checkReachable(knobs: Knobs, party: Party, purpose: "start" | "reply"): Check {
+export function checkReachable(
+  knobs: RuleSettings,
+  party: Party,
+  purpose: "start" | "reply",
+): Check {
   if (party.kind === "operator") {
     return deny("recipient_not_allowed", "Operators can't be messaged here.");
   }

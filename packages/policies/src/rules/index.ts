@@ -14,6 +14,7 @@ import {
   useTemplates,
   viewParticipantInfo,
 } from "./manager-tools";
+import { seeMemberUnit } from "./member-directory";
 import { messageMember } from "./member-messages";
 import { deleteMessage, editMessage } from "./message-changes";
 import { notify } from "./notifications";
@@ -38,6 +39,7 @@ export const commonDecisions: DecisionSet = {
   filterAudience,
   receiveBroadcast,
   messageMember,
+  seeMemberUnit,
   viewBoard,
   postToBoard,
   commentOnPost,

@@ -2,12 +2,11 @@
 
 import type { Refused } from "../decision";
 import { allow, deny } from "../decision";
-import type { Rule } from "../decisions";
+import type { Rule, RuleSettings } from "../decisions";
 import type { ActorInput, AutoRespondInput } from "../inputs";
-import type { Knobs } from "../knobs";
 
 function managerTool(
-  enabled: (knobs: Knobs) => boolean,
+  enabled: (knobs: RuleSettings) => boolean,
   unavailable: Refused,
   what: string,
 ): Rule<ActorInput> {
@@ -37,11 +36,16 @@ export const configureAutoResponse = managerTool(
   "auto-responses",
 );
 
-export const viewParticipantInfo = managerTool(
-  (knobs) => knobs.participantInfo,
-  deny("participant_info_unavailable", "Tenant info isn't available in conversations."),
-  "tenant info and group details",
-);
+/** The people panel carries the profile's own name ("Tenant info", "Member info"). */
+export const viewParticipantInfo: Rule<ActorInput> = (knobs, input) =>
+  managerTool(
+    (settings) => settings.participantInfo,
+    deny(
+      "participant_info_unavailable",
+      `${knobs.words.personInfo} isn't available in conversations.`,
+    ),
+    `${knobs.words.personInfo.toLowerCase()} and group details`,
+  )(knobs, input);
 
 export const autoRespond: Rule<AutoRespondInput> = (
   knobs,
@@ -53,7 +57,7 @@ export const autoRespond: Rule<AutoRespondInput> = (
   if (sender.kind === "manager" || sender.kind === "operator") {
     return deny(
       "auto_response_not_for_team",
-      "Auto-responses answer residents and contacts, not the team.",
+      `Auto-responses answer ${knobs.words.resident.many} and contacts, not the team.`,
     );
   }
   if (setting === "off") return deny("auto_response_off", "The auto-response is off.");

@@ -1,9 +1,9 @@
 /** Writing in an existing conversation. */
 import { allow, type Check, deny } from "../decision";
-import type { Rule } from "../decisions";
+import type { Rule, RuleSettings } from "../decisions";
 import type { Actor, ConversationFacts, Party } from "../facts";
 import type { ReplyInput } from "../inputs";
-import type { Knobs } from "../knobs";
+import { capitalized } from "../vocabulary";
 import {
   checkConnection,
   checkLease,
@@ -32,7 +32,11 @@ function checkTakesPart(actor: Actor, conversation: ConversationFacts): Check {
   return deny("not_participant", "You're not part of this conversation.");
 }
 
-function checkCounterparts(knobs: Knobs, actor: Actor, conversation: ConversationFacts): Check {
+function checkCounterparts(
+  knobs: RuleSettings,
+  actor: Actor,
+  conversation: ConversationFacts,
+): Check {
   const others = conversation.participants.filter(
     (party) => party.userId !== actor.userId && !isManager(party),
   );
@@ -62,7 +66,7 @@ function memberPeerOf(actor: Actor, conversation: ConversationFacts): Party | un
   return conversation.participants.find((party) => party.userId !== actor.userId);
 }
 
-function checkOwnGates(knobs: Knobs, actor: Actor): Check {
+function checkOwnGates(knobs: RuleSettings, actor: Actor): Check {
   if (isManager(actor)) {
     return checkSubUser(knobs, actor, "chat") ?? checkConnection(knobs, actor, "self");
   }
@@ -76,7 +80,8 @@ export const reply: Rule<ReplyInput> = (knobs, { actor, conversation }) => {
   const memberPeer = memberPeerOf(actor, conversation);
   if (memberPeer) {
     return (
-      checkMemberPair(knobs, actor, memberPeer) ?? allow("Members may keep writing to each other.")
+      checkMemberPair(knobs, actor, memberPeer) ??
+      allow(`${capitalized(knobs.words.resident.many)} may keep writing to each other.`)
     );
   }
   return (

@@ -1,9 +1,8 @@
 /** Starting a conversation: who may start which kind, with whom and how many. */
 import { allow, type Check, deny, type Refused, refusalOf } from "../decision";
-import type { Rule } from "../decisions";
+import type { Rule, RuleSettings } from "../decisions";
 import type { Actor, ConversationKind, OrganizationFacts, Party } from "../facts";
 import type { StartConversationInput } from "../inputs";
-import type { Knobs } from "../knobs";
 import { sendBroadcast } from "./broadcast";
 import {
   channelOf,
@@ -22,11 +21,11 @@ const automatic = deny(
 );
 
 /** Refusal for a non-manager who may not start conversations in this profile. */
-export function cannotInitiate(actor: Party): Refused {
+export function cannotInitiate(knobs: RuleSettings, actor: Party): Refused {
   return actor.kind === "resident"
     ? deny(
         "tenant_cannot_initiate",
-        "You can't start a chat from your portal. You can reply once your landlord or manager starts one.",
+        `You can't start a chat from your portal. You can reply once ${knobs.words.management} starts one.`,
       )
     : deny(
         "cannot_initiate",
@@ -43,7 +42,7 @@ function checkEach(recipients: readonly Party[], check: (party: Party) => Check)
 }
 
 function startAsManager(
-  knobs: Knobs,
+  knobs: RuleSettings,
   org: OrganizationFacts,
   actor: Actor,
   kind: Exclude<ConversationKind, "broadcast" | "maintenance">,
@@ -59,7 +58,7 @@ function startAsManager(
         return deny(
           "one_recipient_only",
           knobs.unitGroupChats
-            ? "A chat with one person has one recipient. To write to several tenants, choose their unit."
+            ? `A chat with one person has one recipient. To write to several ${knobs.words.resident.many}, choose their unit.`
             : "A direct conversation has exactly one recipient.",
         );
       }
@@ -80,12 +79,15 @@ function startAsManager(
         return deny("unit_group_disabled", "Group chats with a whole unit aren't available.");
       }
       if (recipients.length === 0) {
-        return deny("no_recipients", "No tenant of this unit can receive messages.");
+        return deny(
+          "no_recipients",
+          `No ${knobs.words.resident.one} of this unit can receive messages.`,
+        );
       }
       if (recipients.some((party) => party.kind !== "resident")) {
         return deny(
           "unit_group_residents_only",
-          "A unit group chat includes only the unit's tenants.",
+          `A unit group chat includes only the unit's ${knobs.words.resident.many}.`,
         );
       }
       return (
@@ -93,7 +95,8 @@ function startAsManager(
         checkEach(recipients, (party) => checkReachable(knobs, party, "start"))
       );
     case "team":
-      if (recipients.length === 0) return deny("no_recipients", "Choose at least one team member.");
+      if (recipients.length === 0)
+        return deny("no_recipients", "Choose at least one person from your team.");
       if (recipients.some((party) => party.kind !== "manager")) {
         return deny("team_managers_only", "Team chats are only for you and your sub-users.");
       }
@@ -105,7 +108,7 @@ function startAsManager(
 }
 
 function startAsContact(
-  knobs: Knobs,
+  knobs: RuleSettings,
   org: OrganizationFacts,
   actor: Actor,
   recipients: readonly Party[],
@@ -115,12 +118,12 @@ function startAsContact(
   if (recipient.kind === "resident" && actor.kind === "resident") {
     return refusalOf(messageMember(knobs, { actor, recipients }));
   }
-  if (!knobs.initiators.some((kind) => kind === actor.kind)) return cannotInitiate(actor);
+  if (!knobs.initiators.some((kind) => kind === actor.kind)) return cannotInitiate(knobs, actor);
   if (more.length > 0) {
     return deny("one_recipient_only", "A direct conversation has exactly one recipient.");
   }
   if (recipient.kind !== "manager") {
-    return deny("recipient_not_allowed", "You can message your landlord or property manager here.");
+    return deny("recipient_not_allowed", `Here you can write only to ${knobs.words.management}.`);
   }
   const channel = channelOf(actor);
   return (

@@ -1,5 +1,6 @@
 import {
   Form,
+  Link,
   useActionData,
   useLoaderData,
   useNavigation,
@@ -15,7 +16,8 @@ interface Problem {
   needsCode?: boolean;
 }
 
-function AuthCard({
+/** The centred card of the signed-out pages. */
+export function AuthCard({
   title,
   subtitle,
   children,
@@ -45,6 +47,9 @@ export function LoginPage({ appName, audience }: { appName: string; audience: st
     <AuthCard title={`Sign in to ${appName}`} subtitle={audience}>
       <Form method="post" className="space-y-4" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        {params.get("reset") && !problem ? (
+          <Alert tone="info">Your password was changed. Sign in with the new one.</Alert>
+        ) : null}
         {problem?.message && !problem.fieldErrors?.email && !problem.fieldErrors?.code ? (
           <Alert>{problem.message}</Alert>
         ) : null}
@@ -87,6 +92,11 @@ export function LoginPage({ appName, audience }: { appName: string; audience: st
           {submitting ? "Signing in…" : "Sign in"}
         </Button>
       </Form>
+      <p className="mt-4 text-center text-sm">
+        <Link to="/forgot-password" className="text-brand-700 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
     </AuthCard>
   );
 }

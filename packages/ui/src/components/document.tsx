@@ -1,6 +1,7 @@
 import { Links, Meta, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { DocumentData } from "../document-data";
+import { HydrationMarker } from "./hydration-marker";
 
 /** The HTML document both apps render. */
 export function AppDocument({ children }: { children: ReactNode }) {
@@ -19,6 +20,7 @@ export function AppDocument({ children }: { children: ReactNode }) {
       </head>
       <body className="h-full bg-slate-50 text-slate-900">
         {children}
+        <HydrationMarker />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

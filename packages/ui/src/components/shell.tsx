@@ -1,5 +1,7 @@
 import { Form, NavLink } from "@remix-run/react";
 import { type ReactNode, useState } from "react";
+import { SEARCH_PATH } from "../search/search-params";
+import { ShellSearch } from "../search/shell-search";
 
 export interface NavItem {
   to: string;
@@ -9,18 +11,23 @@ export interface NavItem {
   end?: boolean;
 }
 
-/** The signed-in frame: brand, navigation, who is signed in, sign-out; collapses on phones. */
+/**
+ * The signed-in frame: brand, message search (for members of an organization), navigation, who
+ * is signed in, sign-out; collapses on phones.
+ */
 export function AppShell({
   appName,
   nav,
   userName,
   subtitle,
+  search = false,
   children,
 }: {
   appName: string;
   nav: NavItem[];
   userName: string;
   subtitle: string;
+  search?: boolean;
   children: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
@@ -34,6 +41,14 @@ export function AppShell({
       </a>
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
         <span className="font-bold text-brand-700">{appName}</span>
+        {search ? (
+          <NavLink
+            to={SEARCH_PATH}
+            className="ml-auto mr-2 rounded-md px-3 py-1 text-sm font-medium text-slate-700 ring-1 ring-slate-300"
+          >
+            Search
+          </NavLink>
+        ) : null}
         <button
           type="button"
           className="rounded-md px-3 py-1 text-sm font-medium text-slate-700 ring-1 ring-slate-300"
@@ -51,6 +66,7 @@ export function AppShell({
         <div className="hidden px-5 py-5 md:block">
           <p className="text-lg font-bold text-brand-700">{appName}</p>
           <p className="text-xs text-slate-500">{subtitle}</p>
+          {search ? <ShellSearch className="mt-4" /> : null}
         </div>
         <nav aria-label="Main" className="flex-1 px-3 py-2">
           <ul className="space-y-1">

@@ -113,7 +113,7 @@ export function Composer({
           Send
         </button>
       </div>
-      <p className="mt-1 text-xs text-slate-400">Enter to send, Shift+Enter for a new line</p>
+      <p className="mt-1 text-xs text-slate-600">Enter to send, Shift+Enter for a new line</p>
     </Form>
   );
 }

@@ -185,7 +185,7 @@ export function ConversationList({
                         </span>
                       ) : null}
                     </div>
-                    <p className="truncate text-xs text-slate-500">
+                    <p className="truncate text-xs text-slate-600">
                       {!showChannels || kindLabels[row.kind] === channelLabels[row.channel]
                         ? kindLabels[row.kind]
                         : `${kindLabels[row.kind]} · ${channelLabels[row.channel]}`}
@@ -198,7 +198,7 @@ export function ConversationList({
                   </div>
                   <div className="flex shrink-0 flex-col items-end gap-1">
                     <time
-                      className="text-xs text-slate-500"
+                      className="text-xs text-slate-600"
                       dateTime={new Date(row.lastMessageAt).toISOString()}
                     >
                       {shortTime(row.lastMessageAt, timeZone)}

@@ -14,11 +14,14 @@ export interface PendingMessage {
 export function MessageBubble({
   message,
   timeZone,
+  marked = false,
   onEdit,
   onDelete,
 }: {
   message: ThreadMessage;
   timeZone: string;
+  /** The message the thread was opened at (a search hit): shown marked. */
+  marked?: boolean;
   onEdit: (id: number, body: string) => Promise<unknown>;
   onDelete: (id: number) => Promise<unknown>;
 }) {
@@ -27,7 +30,11 @@ export function MessageBubble({
   const mine = message.mine;
   const deleted = message.deletedAt !== null;
   return (
-    <li className={`flex ${mine ? "justify-end" : "justify-start"}`}>
+    <li
+      id={`message-${message.id}`}
+      aria-current={marked || undefined}
+      className={`flex scroll-my-16 ${mine ? "justify-end" : "justify-start"} ${marked ? "-mx-2 rounded-xl bg-amber-100 px-2 py-1" : ""}`}
+    >
       <div
         className={`max-w-[85%] sm:max-w-[70%] ${mine ? "items-end" : "items-start"} flex flex-col`}
       >
@@ -45,6 +52,7 @@ export function MessageBubble({
                 : "bg-white text-slate-900 ring-1 ring-slate-200"
           } ${message.priority === "high" && !deleted ? "ring-2 ring-red-500" : ""}`}
         >
+          {marked ? <span className="sr-only">The message you opened: </span> : null}
           {message.priority === "high" && !deleted ? (
             <span className="mb-1 inline-block rounded bg-red-600 px-1.5 text-xs font-bold uppercase not-italic text-white">
               High priority

@@ -35,12 +35,13 @@ export function MessengerPage({ basePath }: { basePath: string }) {
 }
 
 export function ConversationPage({ basePath }: { basePath: string }) {
-  const { conversation, firstPage, clientId } = useLoaderData<Routes["threadLoader"]>();
+  const { conversation, firstPage, clientId, openAt } = useLoaderData<Routes["threadLoader"]>();
   return (
     <ThreadView
       key={conversation.id}
       conversation={conversation}
       firstPage={firstPage}
+      openAt={openAt}
       backTo={basePath}
       nextClientId={clientId}
     />

@@ -1,10 +1,12 @@
 import type { RouterOutputs } from "@hearth/api";
-import { Link } from "@remix-run/react";
+import { Link, useNavigate } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { searchHref } from "../search/search-params";
 import { trpc } from "../trpc";
 import { Composer, type ComposerValue } from "./composer";
 import { dayKey, dayLabel, kindLabels } from "./format";
 import { MessageBubble, PendingBubble, type PendingMessage } from "./message-bubble";
+import { NewerMessagesBar, useScrollToMessage } from "./open-at-message";
 import { ParticipantDetails } from "./participant-details";
 
 type ConversationOutput = RouterOutputs["conversations"]["get"];
@@ -24,11 +26,14 @@ export function ThreadView({
   firstPage,
   backTo,
   nextClientId,
+  openAt = null,
 }: {
   conversation: ConversationOutput;
   firstPage: PageOutput;
   backTo: string;
   nextClientId: string;
+  /** Open at this message instead of the newest, and mark it (a search hit). */
+  openAt?: number | null;
 }) {
   const id = initialConversation.id;
   const utils = trpc.useUtils();
@@ -36,7 +41,7 @@ export function ThreadView({
     trpc.conversations.get.useQuery({ id }, { initialData: initialConversation }).data ??
     initialConversation;
   const pages = trpc.conversations.messages.useInfiniteQuery(
-    { id },
+    openAt === null ? { id } : { id, around: openAt },
     {
       initialData: { pages: [firstPage], pageParams: [null] },
       getNextPageParam: (page) => page.olderCursor ?? undefined,
@@ -50,6 +55,13 @@ export function ThreadView({
   const [pending, setPending] = useState<(PendingMessage & ComposerValue)[]>([]);
   const [clientId, setClientId] = useState(nextClientId);
   const [showDetails, setShowDetails] = useState(false);
+  const threadPath = `${backTo}/${id}`;
+  const newerCursor = (pages.data?.pages[0] ?? firstPage).newerCursor;
+  const navigate = useNavigate();
+  useScrollToMessage(
+    openAt,
+    messages.some((m) => m.id === openAt),
+  );
   const refresh = () =>
     Promise.all([
       utils.conversations.messages.invalidate({ id }),
@@ -156,6 +168,12 @@ export function ThreadView({
                 : "Details"}
           </button>
         ) : null}
+        <Link
+          to={searchHref({ conversationId: id })}
+          className="rounded-lg px-2 py-1 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          Search<span className="sr-only"> in this conversation</span>
+        </Link>
         <button
           type="button"
           onClick={() => archive.mutate({ id, archived: !conversation.archivedAt })}
@@ -202,6 +220,7 @@ export function ThreadView({
                         key={message.id}
                         message={message}
                         timeZone={conversation.timeZone}
+                        marked={message.id === openAt}
                         onEdit={(messageId, body) => edit.mutateAsync({ messageId, body })}
                         onDelete={(messageId) => remove.mutateAsync({ messageId })}
                       />
@@ -209,6 +228,9 @@ export function ThreadView({
                   </ul>
                 </div>
               ))}
+              {newerCursor !== null ? (
+                <NewerMessagesBar threadPath={threadPath} newerCursor={newerCursor} />
+              ) : null}
               {pending.length ? (
                 <ul className="mt-2 space-y-2">
                   {pending.map((item) => (
@@ -231,6 +253,8 @@ export function ThreadView({
                 const item = { ...value, clientId, state: "sending" as const };
                 setPending((list) => [...list, item]);
                 setClientId(newClientId());
+                // A thread opened at an older message shows the sent one where it lands: the latest.
+                if (newerCursor !== null) navigate(threadPath);
                 deliver(item);
               }}
             />

@@ -14,10 +14,9 @@ export function problemOf(error: unknown): { status: number; body: ProblemBody }
   const status = getHTTPStatusCodeFromError(error);
   if (error.cause instanceof ZodError) {
     const { fieldErrors, formErrors } = error.cause.flatten();
-    return {
-      status,
-      body: { message: formErrors[0] ?? "Check the highlighted fields.", fieldErrors },
-    };
+    // The sentence itself, not "Check the highlighted fields": not every page shows that field.
+    const firstProblem = formErrors[0] ?? Object.values(fieldErrors).flat()[0] ?? "Check your input.";
+    return { status, body: { message: firstProblem, fieldErrors } };
   }
   if (error.cause instanceof FieldProblems) {
     return { status, body: { message: error.message, fieldErrors: error.cause.fieldErrors } };

@@ -30,11 +30,13 @@ export function messengerRoutes(app: AppKind) {
     async threadLoader({ request, params }: LoaderFunctionArgs) {
       const { api, headers } = await requireUser(app, request);
       const id = params.conversationId ?? "";
+      // `?message=<id>` (a search hit) opens the thread at that message and marks it.
+      const openAt = Number(new URL(request.url).searchParams.get("message") ?? "") || null;
       const [conversation, firstPage] = await Promise.all([
         api.conversations.get({ id }),
-        api.conversations.messages({ id }),
+        api.conversations.messages(openAt === null ? { id } : { id, around: openAt }),
       ]).catch(rethrowAsResponse);
-      return data({ conversation, firstPage, clientId: randomUUID() }, { headers });
+      return data({ conversation, firstPage, openAt, clientId: randomUUID() }, { headers });
     },
 
     /** The composer without JavaScript: a plain form post, then back to the thread. */

@@ -46,6 +46,7 @@ export async function ownIds(
         conversationId: "conversation",
         postId: "post",
         commentId: "comment",
+        commentIds: "comment",
         unitId: "unit",
         propertyId: "property",
         propertyIds: "property",

@@ -1,0 +1,57 @@
+/**
+ * What an engine's hits lack for display, read fresh from the database: the conversation's title
+ * as the viewer's inbox shows it and the sender's current name (an index keeps the name a message
+ * was indexed with; a renamed person shows as they are called now).
+ */
+import type { ConversationKind, Database, Kysely } from "@hearth/db";
+import { sql } from "@hearth/db";
+import type { SearchHit } from "@hearth/search";
+
+const NAMES_IN_TITLE = 4;
+
+export interface DescribedHit extends SearchHit {
+  conversationTitle: string;
+}
+
+export async function describeHits(
+  db: Kysely<Database>,
+  viewerId: string,
+  hits: SearchHit[],
+): Promise<DescribedHit[]> {
+  if (hits.length === 0) return [];
+  const conversationIds = [...new Set(hits.map((hit) => hit.conversationId))];
+  const senderIds = [...new Set(hits.flatMap((hit) => (hit.senderId ? [hit.senderId] : [])))];
+  const [conversations, senders] = await Promise.all([
+    db
+      .selectFrom("conversations as c")
+      .where("c.id", "in", conversationIds)
+      .select([
+        "c.id",
+        "c.kind",
+        sql<string | null>`coalesce(c.title, (
+          select string_agg(o.display_name, ', ' order by o.display_name)
+          from (
+            select u.display_name from conversation_participants p
+            join users u on u.id = p.user_id
+            where p.conversation_id = c.id and p.user_id <> ${viewerId}
+            order by u.display_name limit ${NAMES_IN_TITLE}) o))`.as("title"),
+      ])
+      .execute(),
+    senderIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("users")
+          .where("id", "in", senderIds)
+          .select(["id", "display_name"])
+          .execute(),
+  ]);
+  const titles = new Map<string, { title: string | null; kind: ConversationKind }>(
+    conversations.map((row) => [row.id, { title: row.title, kind: row.kind }]),
+  );
+  const names = new Map(senders.map((row) => [row.id, row.display_name]));
+  return hits.map((hit) => ({
+    ...hit,
+    senderName: hit.senderId ? (names.get(hit.senderId) ?? hit.senderName) : hit.senderName,
+    conversationTitle: titles.get(hit.conversationId)?.title ?? "Conversation",
+  }));
+}
