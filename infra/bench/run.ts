@@ -16,6 +16,7 @@ import { firstConnectPhase, idlePhase } from "./phases/connections";
 import type { BenchContext, StepRecord } from "./phases/context";
 import { connectedSendPhase, livePhase } from "./phases/live";
 import { requestPaths, requestPhase } from "./phases/requests";
+import { searchLagPhase } from "./phases/search-lag";
 import { reportRun } from "./report/finish";
 import { startBare, startProduct } from "./servers/launch";
 import { bareTarget } from "./targets/bare";
@@ -93,6 +94,7 @@ try {
       spec.path,
       () => requestPhase(ctx, spec),
     ]),
+    ["searchLag", () => searchLagPhase(ctx, config.quick ? 20 : 50)],
     ["firstConnect", () => firstConnectPhase(ctx)],
     ["live", () => livePhase(ctx)],
     ["idle", () => idlePhase(ctx)],

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { seriousFindings } from "./axe";
 import { newPage, screenshot, signIn, unique, useBrowser } from "./browser";
 
 const { managerUrl, residentUrl } = inject("e2e");
@@ -13,12 +14,14 @@ const FILLERS = 45;
 async function signedIn(
   baseUrl: string,
   email: string,
-  options: { viewport?: typeof desktop; javaScript?: boolean } = {},
+  options: { viewport?: typeof desktop; javaScript?: boolean; axe?: boolean } = {},
 ): Promise<Page> {
   const javaScript = options.javaScript ?? true;
   const context = await browser().newContext({
     viewport: options.viewport ?? desktop,
     javaScriptEnabled: javaScript,
+    // axe-core is injected as a script of its own, which the apps' CSP would refuse.
+    bypassCSP: options.axe ?? false,
   });
   const page = await newPage(context, { javaScript });
   await signIn(page, baseUrl, email);
@@ -123,6 +126,10 @@ describe("searching messages", () => {
     await thread(manager).getByRole("link", { name: "Show newer messages" }).waitFor();
     expect(await thread(manager).getByText(`note number ${FILLERS}`).count()).toBe(0);
     await screenshot(manager, "search-manager-thread-at-message");
+
+    await thread(manager).getByRole("link", { name: "Jump to the latest" }).click();
+    await thread(manager).getByText(`note number ${FILLERS}`).waitFor();
+    expect(await thread(manager).locator('[aria-current="true"]').count()).toBe(0);
     await manager.context().close();
   });
 
@@ -141,6 +148,14 @@ describe("searching messages", () => {
     const marked = thread(resident).locator('[aria-current="true"]');
     await marked.getByText(oldText).waitFor();
     await expect.poll(() => isScrolledIntoView(marked)).toBe(true);
+
+    // A reply from the older page lands, and shows, at the latest end of the thread.
+    const reply = `Thanks, ${unique("noted")}`;
+    await resident.getByLabel("Message", { exact: true }).fill(reply);
+    await resident.getByLabel("Message", { exact: true }).press("Enter");
+    await resident.waitForURL((url) => url.pathname.endsWith(conversationId) && !url.search);
+    await expect.poll(() => thread(resident).getByText(reply).count()).toBe(1);
+    await thread(resident).getByText(`note number ${FILLERS}`).waitFor();
     await resident.context().close();
   });
 
@@ -200,6 +215,7 @@ describe("searching messages", () => {
     const response = await resident.goto(`${residentUrl}/search?q=${word}&from=2025-02-30`);
     expect(response?.status()).toBe(400);
     await resident.getByRole("alert").getByText('"2025-02-30" is not a date').first().waitFor();
+    await screenshot(resident, "search-bad-date-phone");
 
     await resident.goto(`${residentUrl}/search?q=${word}`);
     await results(resident)
@@ -223,6 +239,22 @@ describe("searching messages", () => {
     await manager.goto(`${managerUrl}/search`);
     await manager.getByText("Find a message").waitFor();
     await screenshot(manager, "search-manager-empty-desktop");
+    await manager.context().close();
+  });
+
+  it("has no serious accessibility finding: results, a bad date, the thread at a message", async () => {
+    const manager = await signedIn(managerUrl, "owner@standard.demo", { axe: true });
+    for (const path of [
+      `/search?q=${word}`,
+      "/search?q=x&to=2025-13-01",
+      `/search?conversationId=${conversationId}`,
+    ]) {
+      await manager.goto(`${managerUrl}${path}`);
+      expect(await seriousFindings(manager), path).toEqual([]);
+    }
+    await results(manager).getByRole("link").first().click();
+    await thread(manager).locator('[aria-current="true"]').waitFor();
+    expect(await seriousFindings(manager)).toEqual([]);
     await manager.context().close();
   });
 });

@@ -1,4 +1,5 @@
 import type { Database, Kysely } from "@hearth/db";
+import { createPostgresSearch } from "@hearth/search";
 import { initTRPC, tracked } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
@@ -12,6 +13,8 @@ const id = z.string().uuid();
 /** The bare server's procedures: the product's SQL with plain inputs, no session and no policy. */
 export function bareRouter(db: Kysely<Database>, hub: BareHub) {
   const t = initTRPC.create({ transformer: superjson });
+  // The product's own engine: the bare server skips only the session, policy and hit names.
+  const search = createPostgresSearch(db);
   return t.router({
     send: t.procedure
       .input(
@@ -42,6 +45,9 @@ export function bareRouter(db: Kysely<Database>, hub: BareHub) {
       .query(({ input }) =>
         threadPage(db, input.conversationId, input.viewerId, input.cursor ?? undefined),
       ),
+    search: t.procedure
+      .input(z.object({ organizationId: id, viewerId: id, text: z.string().max(500) }))
+      .query(({ input }) => search.search({ ...input, limit: 20 })),
     events: t.procedure.input(z.object({ userId: id })).subscription(async function* ({
       input,
       signal,

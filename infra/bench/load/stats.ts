@@ -21,6 +21,7 @@ export interface Summary {
   throughput: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
   errorSamples: string[];
@@ -53,6 +54,7 @@ export function summarize(tally: Tally): Summary {
     throughput: tally.seconds > 0 ? tally.ok / tally.seconds : 0,
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted.at(-1) ?? Number.NaN,
     errorSamples: tally.errorSamples,

@@ -10,6 +10,8 @@ export type PathName =
   | "send"
   | "inbox"
   | "thread"
+  | "search"
+  | "searchLag"
   | "live"
   | "idle"
   | "firstConnect"
@@ -19,7 +21,7 @@ export type PathName =
 export interface StepRecord {
   path: PathName;
   /** closed: N connections back to back; open: a fixed rate; the rest are their own kind. */
-  kind: "closed" | "open" | "live" | "memory" | "connect";
+  kind: "closed" | "open" | "live" | "memory" | "connect" | "lag";
   target: TargetName;
   /** The closed-loop round, or "all" for the rounds pooled. */
   round: number | "all";

@@ -21,7 +21,7 @@ import {
 } from "./context";
 
 interface RequestPath {
-  path: "send" | "inbox" | "thread";
+  path: "send" | "inbox" | "thread" | "search";
   unit: "msg/s" | "req/s";
   connections: number;
   rates: number[];
@@ -60,7 +60,24 @@ export function requestPaths(ctx: BenchContext): RequestPath[] {
       rates: config.readRates,
       call: (_ctx, target, connection) => target.thread(connection, pick(data.conversations).id),
     },
+    {
+      path: "search",
+      unit: "req/s",
+      connections: config.readConnections,
+      rates: config.readRates,
+      call: (_ctx, target, connection) => target.search(connection, searchText(data.messages)),
+    },
   ];
+}
+
+/**
+ * What the owner searches for: words of every message (a fifth of them each), a prefix, and the
+ * number of one message or a word of none, which the full-text index must look up.
+ */
+function searchText(messages: number): string {
+  const texts = ["parking permit", "water heater", "hall", "rent", "front desk package", "zebra"];
+  const roll = Math.floor(Math.random() * (texts.length + 1));
+  return texts[roll] ?? String(1 + Math.floor(Math.random() * messages));
 }
 
 /** Two significant digits: 187 → 190, 43 → 43. */

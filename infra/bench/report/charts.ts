@@ -75,6 +75,7 @@ export function buildCharts(
   open("send", "send (conversations.send)", "msg/s", 50);
   open("inbox", "inbox (conversations.list)", "req/s", 20);
   open("thread", "thread page (conversations.messages)", "req/s", 20);
+  open("search", "search (search.messages)", "req/s", 100);
 
   const live = latencySeries(steps, (s) => s.path === "live");
   if (live.some((s) => s.points.length))

@@ -29,6 +29,8 @@ export function bareTarget(server: ServerProcess, base: string, data: BenchData)
     inbox: () => trpcQuery(base, "inbox", { organizationId, userId: ownerId }),
     thread: (_connection, conversationId) =>
       trpcQuery(base, "thread", { conversationId, viewerId: ownerId }),
+    search: (_connection, text) =>
+      trpcQuery(base, "search", { organizationId, viewerId: ownerId, text }),
     plainLive: (resident) => ({
       method: "GET",
       base,

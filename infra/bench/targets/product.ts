@@ -88,6 +88,8 @@ export function productTarget(
     inbox: (connection) => trpcQuery(bases.manager, "conversations.list", {}, owner(connection)),
     thread: (connection, conversationId) =>
       trpcQuery(bases.manager, "conversations.messages", { id: conversationId }, owner(connection)),
+    search: (connection, text) =>
+      trpcQuery(bases.manager, "search.messages", { q: text }, owner(connection)),
     live: (resident) =>
       trpcQuery(
         bases.resident,

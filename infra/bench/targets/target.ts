@@ -17,6 +17,8 @@ export interface Target {
   inbox(connection: number): Call;
   /** The newest page of a conversation, as the owner sees it. */
   thread(connection: number, conversationId: string): Call;
+  /** A message search by the owner, first page. */
+  search(connection: number, text: string): Call;
   /** The live stream of the `resident`-th bench resident. */
   live(resident: number): Call;
   /** The same stream without tRPC, where the server has one. */

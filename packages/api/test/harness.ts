@@ -1,5 +1,6 @@
 import { type AppKind, sql } from "@hearth/db";
 import { createTestDatabase, type TestDatabase } from "@hearth/db/testing";
+import { createPostgresSearch, type SearchEngine } from "@hearth/search";
 import { runOnce, Logger as WorkerLogger } from "graphile-worker";
 import { appForKind, createAuth } from "../src/auth/lucia";
 import type { Clock } from "../src/clock";
@@ -9,7 +10,6 @@ import { createLogger } from "../src/logger";
 import { createDevMailbox } from "../src/mail/mailer";
 import { createLiveHub } from "../src/realtime/hub";
 import { createCaller } from "../src/root";
-import { createPostgresSearch, type SearchEngine } from "@hearth/search";
 
 export interface Harness {
   t: TestDatabase;

@@ -226,6 +226,8 @@ export interface MessagesTable {
   created_at: Timestamp;
   edited_at: NullableTimestamp;
   deleted_at: NullableTimestamp;
+  /** The body's English tsvector, kept by Postgres (migration 0007); only search reads it. */
+  search_vector: ColumnType<string, never, never>;
 }
 
 export interface MessageRevisionsTable {

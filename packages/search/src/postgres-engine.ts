@@ -39,7 +39,7 @@ function lookedUp(db: Kysely<Database>, organizationId: string, text: string) {
     .where("found.organization_id", "=", organizationId)
     .where("found.deleted_at", "is", null)
     .where("found.sent_at", "is not", null)
-    .where(matchesText(sql.ref("found.body"), text));
+    .where(matchesText(sql.ref("found.search_vector"), text));
   return sql<SqlBool>`m.id = any(array(${ids}))`;
 }
 
@@ -70,7 +70,7 @@ function readableMessages(db: Kysely<Database>, query: CheckedQuery, lookup: boo
     .where("m.sent_at", "is not", null);
   if (text !== undefined) {
     qb = qb.where(
-      lookup ? lookedUp(db, organizationId, text) : matchesText(sql.ref("m.body"), text),
+      lookup ? lookedUp(db, organizationId, text) : matchesText(sql.ref("m.search_vector"), text),
     );
   }
   if (from !== undefined) qb = qb.where("m.created_at", ">=", from);

@@ -49,11 +49,11 @@ function textQuery(text: string): RawBuilder<unknown> {
 }
 
 /**
- * True when `body` matches `text`. The expression `to_tsvector('english', body)` is spelled
- * exactly as in the index of migration 0002 (packages/db), so Postgres can use that index.
+ * True when a message's `search_vector` (its body's English tsvector, stored by migration 0007
+ * and indexed) matches `text`.
  */
-export function matchesText(body: Expression<string>, text: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`to_tsvector('english', ${body}) @@ ${textQuery(text)}`;
+export function matchesText(searchVector: Expression<unknown>, text: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${searchVector} @@ ${textQuery(text)}`;
 }
 
 /**

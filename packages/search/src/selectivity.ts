@@ -29,7 +29,8 @@ async function readStats(db: Kysely<Database>): Promise<LexemeStats> {
     select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs::float8[] as freqs,
       greatest(c.reltuples, 0)::float8 as rows
     from pg_class c
-    left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'messages_body_fts_idx'
+    left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'messages'
+      and s.attname = 'search_vector'
     where c.oid = 'messages'::regclass
   `.execute(db);
   const row = rows[0];

@@ -4,7 +4,7 @@ import { createMeiliSearch } from "../src/index";
 import { engineContract } from "./engine-contract";
 
 const url = process.env.MEILI_URL;
-const apiKey = process.env.MEILI_MASTER_KEY ?? process.env.MEILI_KEY;
+const apiKey = process.env.MEILI_API_KEY ?? process.env.MEILI_MASTER_KEY;
 
 if (url) {
   engineContract("Meilisearch engine on a real server", async () => {

@@ -1,17 +1,17 @@
 import { createDb, type Database, type Kysely } from "@hearth/db";
+import type { SearchEngine } from "@hearth/search";
 import { type Runner, run, Logger as WorkerLogger } from "graphile-worker";
 import { readServerEnv } from "../env";
 import type { Logger } from "../logger";
 import { createMailer, type Mailer } from "../mail/mailer";
+import { searchEngineFromEnv } from "../search/engine";
+import { type IndexerTiming, indexerDefaults, startSearchIndexer } from "../search/indexer";
 import {
   type Heartbeat,
   type HeartbeatTiming,
   heartbeatDefaults,
   startHeartbeat,
 } from "./heartbeat";
-import type { SearchEngine } from "@hearth/search";
-import { indexerDefaults, type IndexerTiming, startSearchIndexer } from "../search/indexer";
-import { searchEngineFromEnv } from "../search/engine";
 import { crontab, taskList } from "./tasks";
 
 declare global {

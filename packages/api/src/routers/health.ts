@@ -64,6 +64,7 @@ export const healthRouter = router({
       ...database,
       pool: ctx.poolStats?.() ?? null,
       live: ctx.live.stats(),
+      search: ctx.search.kind,
     };
   }),
 });

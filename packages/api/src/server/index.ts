@@ -1,6 +1,8 @@
 /** @hearth/api/server: what a server process (a Remix app, the worker) uses to run the API. */
 
 export { readServerEnv, type ServerEnv } from "../env";
+export { searchEngineFromEnv } from "../search/engine";
+export { reindexAll } from "../search/reindex";
 export { clientAddress, PEER_ADDRESS_HEADER } from "./client-address";
 export {
   type ApiRuntime,
@@ -13,5 +15,3 @@ export {
   isSameOriginOrSafe,
   MAX_BATCH_CALLS,
 } from "./runtime";
-export { reindexAll } from "../search/reindex";
-export { searchEngineFromEnv } from "../search/engine";

@@ -10,8 +10,8 @@ import { readServerEnv, type ServerEnv } from "../env";
 import { createLogger } from "../logger";
 import { createDevMailbox, createSmtpMailer } from "../mail/mailer";
 import { createLiveHub } from "../realtime/hub";
-import { searchEngineFromEnv } from "../search/engine";
 import { appRouter, createCaller } from "../root";
+import { searchEngineFromEnv } from "../search/engine";
 import { asServiceUnavailable } from "../trpc";
 import { clientAddress } from "./client-address";
 

@@ -98,7 +98,7 @@ export function TwoFactorPanel({
                 On
               </span>{" "}
               {status.enabledAt
-                ? `since ${new Date(status.enabledAt).toLocaleDateString("en-US", { dateStyle: "medium" })}`
+                ? `since ${new Date(status.enabledAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}`
                 : null}
             </p>
             <p className="text-sm text-slate-600">

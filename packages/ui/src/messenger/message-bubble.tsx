@@ -33,7 +33,7 @@ export function MessageBubble({
     <li
       id={`message-${message.id}`}
       aria-current={marked || undefined}
-      className={`flex scroll-my-16 ${mine ? "justify-end" : "justify-start"} ${marked ? "-mx-2 rounded-xl bg-amber-100 px-2 py-1" : ""}`}
+      className={`flex scroll-my-16 ${mine ? "justify-end" : "justify-start"} ${marked ? "-mx-2 rounded-xl bg-amber-50 px-2 py-1 ring-2 ring-amber-300" : ""}`}
     >
       <div
         className={`max-w-[85%] sm:max-w-[70%] ${mine ? "items-end" : "items-start"} flex flex-col`}
