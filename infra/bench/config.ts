@@ -6,6 +6,12 @@ export interface BenchConfig {
   quick: boolean;
   /** `--profile`: the product server runs under Node's CPU profiler for the whole run. */
   profile: boolean;
+  /**
+   * `--meili-emulator`: the product searches on Meilisearch, the emulator of its HTTP API from
+   * packages/search's tests, and only the index lag is measured: the path through the search
+   * outbox and the indexer, which the Postgres engine does not take.
+   */
+  meiliEmulator: boolean;
   messages: number;
   conversations: number;
   /** Residents of the bench organization: the live tabs' users and the owner's counterparts. */
@@ -50,6 +56,7 @@ export function readConfig(argv: readonly string[]): BenchConfig {
   return {
     quick,
     profile: argv.includes("--profile"),
+    meiliEmulator: argv.includes("--meili-emulator"),
     messages: env.BENCH_MESSAGES ?? (quick ? 100_000 : 1_000_000),
     conversations: env.BENCH_CONVERSATIONS ?? 2_000,
     residents: env.BENCH_RESIDENTS ?? 1_000,

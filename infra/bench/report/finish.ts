@@ -58,7 +58,11 @@ function otherWorkNote(steps: readonly StepRecord[], cores: number): string {
 export async function reportRun(run: RunRecord): Promise<void> {
   const { config, steps, log } = run;
   const cores = os.cpus().length;
-  const rows = buildRows(steps, 1000);
+  const rows = buildRows(
+    steps,
+    1000,
+    config.meiliEmulator ? "Meilisearch emulator" : "Postgres engine",
+  );
   const context = `${config.messages.toLocaleString("en-US")} messages, ${cores} cores, ${run.stamp}`;
   log(
     `\nBenchmark (${context}; product = npm start on the production build, bare = tRPC + Kysely, same database)\n`,

@@ -47,7 +47,11 @@ function latencyCell(step: StepRecord | undefined, unit: string): string {
   return `${count(s.throughput)} ${unit}, p50 ${ms(s.p50)} / p99 ${ms(s.p99)} ms${problems(step)}`;
 }
 
-export function buildRows(steps: readonly StepRecord[], goalRate: number): Row[] {
+export function buildRows(
+  steps: readonly StepRecord[],
+  goalRate: number,
+  searchEngine = "Postgres engine",
+): Row[] {
   const rows: Row[] = [];
   const pair = (match: (s: StepRecord) => boolean) =>
     [find(steps, "product", match), find(steps, "bare", match)] as const;
@@ -177,7 +181,7 @@ export function buildRows(steps: readonly StepRecord[], goalRate: number): Row[]
   const lag = find(steps, "product", (s) => s.path === "searchLag");
   if (lag) {
     rows.push({
-      path: "search index lag: send answered -> found",
+      path: `search index lag: send answered -> found (${searchEngine})`,
       load: `${lag.load} sends`,
       product: `p50 ${ms(lag.summary.p50)} / p95 ${ms(lag.summary.p95)} / max ${ms(lag.summary.max)} ms${problems(lag)}`,
       bare: "-",
