@@ -10,7 +10,7 @@ import {
   listInbox,
   unreadTotalQuery,
 } from "../src/messaging/inbox";
-import { readersQuery, threadPageQuery } from "../src/messaging/thread";
+import { newerMessagesQuery, readersQuery, threadPageQuery } from "../src/messaging/thread";
 import { readLog, readUserLog } from "../src/realtime/event-log";
 import type { EventPosition } from "../src/realtime/position";
 
@@ -226,7 +226,7 @@ describe("query plans on 200,000 messages", () => {
     ]);
   });
 
-  it("a thread page, newest and older, is a range of the thread index", async () => {
+  it("a thread page, newest, older and newer (opened at a message), is a range of the thread index", async () => {
     const { conversation_id } = await bulk.db
       .selectFrom("conversation_participants")
       .select("conversation_id")
@@ -240,6 +240,13 @@ describe("query plans on 200,000 messages", () => {
     ]);
     await expectIndexed(
       threadPageQuery(bulk.db, conversation_id, owner, { before: newest.at(-1)!.id }).compile(),
+      ["messages_thread_idx"],
+    );
+    await expectIndexed(
+      newerMessagesQuery(bulk.db, conversation_id, owner, {
+        after: newest.at(-1)!.id,
+        limit: 30,
+      }).compile(),
       ["messages_thread_idx"],
     );
     await expectIndexed(readersQuery(bulk.db, conversation_id).compile(), [

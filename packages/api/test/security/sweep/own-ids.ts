@@ -56,7 +56,7 @@ export async function ownIds(
       return pick(byField[field] ?? "person");
     },
     number(field) {
-      if (["messageId", "upToMessageId", "cursor", "before"].includes(field))
+      if (["messageId", "upToMessageId", "cursor", "before", "around"].includes(field))
         return row.message ? Number(row.message) : null;
       if (field === "settingsVersion") return 1;
       return null;
