@@ -1,7 +1,9 @@
 import {
   accountRoutes,
+  boardRoutes,
   callApi,
   messengerRoutes,
+  notificationRoutes,
   passwordResetRoutes,
   requireUser,
   searchRoutes,
@@ -20,6 +22,12 @@ export const requireManagerUser = (request: Request) => requireUser("manager", r
 export const messenger = messengerRoutes("manager");
 
 export const search = searchRoutes("manager");
+
+/** Notification settings and the unsubscribe link's page. */
+export const notifications = notificationRoutes("manager");
+
+/** The Property Message Board: its list, a post, and their forms. */
+export const board = boardRoutes("manager");
 
 /** The API as this request's user sees it, in this app. */
 export const callAppApi = (request: Request) => callApi("manager", request);

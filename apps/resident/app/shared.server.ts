@@ -1,7 +1,9 @@
 import {
   accountRoutes,
+  boardRoutes,
   callApi,
   messengerRoutes,
+  notificationRoutes,
   passwordResetRoutes,
   requireUser,
   searchRoutes,
@@ -20,6 +22,12 @@ export const requireResidentUser = (request: Request) => requireUser("resident",
 export const messenger = messengerRoutes("resident");
 
 export const search = searchRoutes("resident");
+
+/** Notification settings and the unsubscribe link's page. */
+export const notifications = notificationRoutes("resident");
+
+/** The Property Message Board: its list, a post, and their forms. */
+export const board = boardRoutes("resident");
 
 /** The API as this request's user sees it, in this app. */
 export const callAppApi = (request: Request) => callApi("resident", request);

@@ -69,6 +69,14 @@ function fromThisSite(req: IncomingMessage): boolean {
 }
 
 /**
+ * A mail provider's one-click unsubscribe (RFC 8058) posts from elsewhere on purpose; the signed
+ * token in the path is what makes it safe, and it can only turn notification emails off.
+ */
+function isOneClickUnsubscribe(url: string | undefined): boolean {
+  return /^\/unsubscribe\/[^/?#]+$/.test(url ?? "");
+}
+
+/**
  * Sets the headers on `res`, stamps the trusted headers on `req`, and answers a cross-site form
  * post with 403 (tRPC answers its own in JSON). Returns false when it has answered.
  */
@@ -84,7 +92,13 @@ export function passFrontDoor(
   req.headers[CSP_NONCE_HEADER] = nonce;
   const peer = req.socket.remoteAddress;
   if (peer) req.headers[PEER_ADDRESS_HEADER] = peer;
-  if (SAFE_METHODS.has(req.method ?? "GET") || isTrpcUrl(req.url) || fromThisSite(req)) return true;
+  if (
+    SAFE_METHODS.has(req.method ?? "GET") ||
+    isTrpcUrl(req.url) ||
+    isOneClickUnsubscribe(req.url) ||
+    fromThisSite(req)
+  )
+    return true;
   res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" });
   res.end("This request came from another site and was refused.");
   return false;

@@ -10,6 +10,7 @@ import { healthRouter } from "./routers/health";
 import { invitationsRouter } from "./routers/invitations";
 import { liveRouter } from "./routers/live";
 import { maintenanceRouter } from "./routers/maintenance";
+import { notificationsRouter } from "./routers/notifications";
 import { operatorRouter } from "./routers/operator";
 import { policyRouter } from "./routers/policy";
 import { searchRouter } from "./routers/search";
@@ -28,6 +29,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   live: liveRouter,
   maintenance: maintenanceRouter,
+  notifications: notificationsRouter,
   operator: operatorRouter,
   policy: policyRouter,
   search: searchRouter,

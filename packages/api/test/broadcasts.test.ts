@@ -130,7 +130,7 @@ describe("coworking (seed 003): messages from the space", () => {
       unread: 1,
     });
     const page = await member.conversations.messages({ id: sent.conversationId });
-    expect(page.messages[0]).toMatchObject({ senderId: null, senderName: null });
+    expect(page.messages[0]).toMatchObject({ senderId: null, senderName: "Foundry Workspace" });
     // The sender has read what they sent.
     const mine = (await owner.conversations.list()).rows.find((r) => r.id === sent.conversationId);
     expect(mine?.unread).toBe(0);

@@ -154,6 +154,11 @@ export async function runQueuedJobs(h: Harness): Promise<void> {
     pgPool: h.t.pool,
     noHandleSignals: true,
     logger: new WorkerLogger(() => () => {}),
-    taskList: taskList({ db: h.t.db, logger: h.deps.logger, mailer: h.deps.mailer }),
+    taskList: taskList({
+      db: h.t.db,
+      logger: h.deps.logger,
+      mailer: h.deps.mailer,
+      urls: h.deps.urls,
+    }),
   });
 }

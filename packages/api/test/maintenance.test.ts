@@ -153,17 +153,16 @@ describe("connected (seeds 001-002): one thread per maintenance request", () => 
       userIds: [await h.userId("pro@connected.demo")],
     });
     expect(shared.created).toBe(true);
-    expect(await participantsIn(h, shared.conversationId)).toEqual([
+    const conversationId = shared.conversationId!;
+    expect(await participantsIn(h, conversationId)).toEqual([
       "owner@connected.demo",
       "pro@connected.demo",
       "resident@connected.demo",
       "team@connected.demo",
     ]);
-    const proRow = (await pro.conversations.list()).rows.find(
-      (r) => r.id === shared.conversationId,
-    );
+    const proRow = (await pro.conversations.list()).rows.find((r) => r.id === conversationId);
     expect(proRow).toMatchObject({ channel: "maintenance", displayTitle: "Clogged drain" });
-    const first = (await pro.conversations.messages({ id: shared.conversationId })).messages[0];
+    const first = (await pro.conversations.messages({ id: conversationId })).messages[0];
     expect(first).toMatchObject({
       body: "Clogged drain: please take a look.",
       senderName: "Riley Chen",
@@ -171,10 +170,7 @@ describe("connected (seeds 001-002): one thread per maintenance request", () => 
     });
     expect(
       await outcome(() =>
-        pro.conversations.send({
-          conversationId: shared.conversationId,
-          ...draft("I can come Thursday"),
-        }),
+        pro.conversations.send({ conversationId, ...draft("I can come Thursday") }),
       ),
     ).toBe("ok");
     expect((await pro.maintenance.list()).requests.map((r) => r.id)).toContain(requestId);
@@ -183,9 +179,11 @@ describe("connected (seeds 001-002): one thread per maintenance request", () => 
     const roommateId = await h.userId("roommate@connected.demo");
     const again = await owner.maintenance.share({ requestId, userIds: [roommateId] });
     expect(again).toEqual({
-      conversationId: shared.conversationId,
+      conversationId,
       created: false,
       added: [roommateId],
+      sharedWith: [roommateId],
+      threadReason: null,
     });
     const repeat = await owner.maintenance.share({ requestId, userIds: [roommateId] });
     expect(repeat.added).toEqual([]);
@@ -335,13 +333,22 @@ describe("profiles without maintenance threads", () => {
       );
 
       const owner = await h.as(`owner@${slug}.demo`);
-      const refusal = await refusalOf(async () =>
-        owner.maintenance.share({
-          requestId: result.requestId,
-          userIds: [await h.userId(`pro@${slug}.demo`)],
-        }),
-      );
-      expect(refusal.code).toBe("maintenance_threads_disabled");
+      const onPage = (await owner.maintenance.page()).rows.find((r) => r.id === result.requestId);
+      expect(onPage).toMatchObject({ status: "new", title: "Flickering light" });
+      // Shared with a service pro: they see it, with no thread where the profile has none.
+      const proId = await h.userId(`pro@${slug}.demo`);
+      const shared = await owner.maintenance.share({
+        requestId: result.requestId,
+        userIds: [proId],
+      });
+      expect(shared).toMatchObject({
+        conversationId: null,
+        created: false,
+        sharedWith: [proId],
+        threadReason: "Maintenance request threads aren't available.",
+      });
+      const pro = await h.as(`pro@${slug}.demo`);
+      expect((await pro.maintenance.list()).requests.map((r) => r.id)).toContain(result.requestId);
       const setting = await refusalOf(() =>
         owner.maintenance.setMaintenanceThreads({ enabled: false }),
       );

@@ -126,6 +126,12 @@ describe("read state", () => {
     ).toBe(0);
     const page = await owner.conversations.messages({ id: conversation.id });
     expect(page.messages.find((m) => m.id === sent.id)?.seenBy).toEqual(["Riley Chen"]);
+    // One "Seen by" for the thread: how far each other participant read, and when.
+    const riley = page.readers?.find((reader) => reader.name === "Riley Chen");
+    expect(riley?.lastRead).toBeGreaterThanOrEqual(sent.id);
+    expect(riley?.readAt).toBeInstanceOf(Date);
+    const { participants } = await owner.conversations.get({ id: conversation.id });
+    expect(page.readers).toHaveLength(participants.length - 1);
   });
 
   it("never moves the read pointer backwards", async () => {

@@ -105,6 +105,24 @@ describe("landlord-led (seed 004) enforced through the API", () => {
   });
 });
 
+describe("New message offers only what the policy allows", () => {
+  it("offers whole units only where unit chats exist (landlord-led, not connected)", async () => {
+    const landlord = await h.as("owner@landlord-led.demo");
+    expect((await landlord.conversations.contacts({ search: "" })).units.length).toBeGreaterThan(0);
+    const connected = await h.as("owner@connected.demo");
+    expect((await connected.conversations.contacts({ search: "" })).units).toEqual([]);
+  });
+
+  it("a coworking member reads the space's words, never a landlord's or a tenant's", async () => {
+    const member = await h.as("resident@coworking.demo");
+    const capabilities = await member.policy.capabilities();
+    expect(capabilities.vocabulary.resident.one).toBe("member");
+    for (const decision of Object.values(capabilities.capabilities)) {
+      expect(decision?.reason ?? "").not.toMatch(/landlord|tenant/i);
+    }
+  });
+});
+
 describe("switching profiles takes effect on the next request", () => {
   it("a refused tenant chat becomes allowed after the operator switches landlord-led to connected, and the switch is audited", async () => {
     const resident = await h.as("resident@landlord-led.demo");
@@ -114,6 +132,9 @@ describe("switching profiles takes effect on the next request", () => {
       allowed: false,
       code: "tenant_cannot_initiate",
     });
+    expect(before.vocabulary.management).toBe("your landlord");
+    expect(before.capabilities.start?.reason).toContain("your landlord");
+    expect(before.composer.messageTypes).toEqual(["general"]);
 
     const operator = await h.as("operator@platform.demo");
     const landlordLed = await orgId("landlord-led");
@@ -126,6 +147,7 @@ describe("switching profiles takes effect on the next request", () => {
     const after = await resident.policy.capabilities({ recipientIds: [ownerId] });
     expect(after.profile).toBe("connected");
     expect(after.capabilities.start).toMatchObject({ allowed: true });
+    expect(after.vocabulary.management).toBe("your landlord or property manager");
     expect(
       await outcome(() =>
         resident.conversations.start({

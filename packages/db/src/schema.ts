@@ -45,6 +45,9 @@ export const messageTypes = [
 ] as const;
 export type MessageType = (typeof messageTypes)[number];
 export const priorities = ["normal", "high"] as const;
+/** Where a maintenance request stands, in the order it moves. */
+export const maintenanceStatuses = ["new", "in_progress", "waiting", "done"] as const;
+export type MaintenanceStatus = (typeof maintenanceStatuses)[number];
 export type Priority = (typeof priorities)[number];
 /** Where a conversation sits in a viewer's inbox (seed 001's channels, plus announcements). */
 export const inboxChannels = [
@@ -80,6 +83,8 @@ export interface OrganizationsTable {
   business_hours: JSONColumnType<BusinessHours | null, string | null | undefined, string | null>;
   /** Bumped by every change of the policy settings; a save carrying an older one is stale. */
   settings_version: Generated<number>;
+  /** Where replies to notification emails go; null: the account owner's address. */
+  notification_reply_to: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -165,13 +170,24 @@ export interface MaintenanceRequestsTable {
   submitted_by: string;
   title: string;
   description: Generated<string>;
-  status: ColumnType<
-    "open" | "in_progress" | "closed",
-    "open" | "in_progress" | "closed" | undefined
-  >;
+  status: ColumnType<MaintenanceStatus, MaintenanceStatus | undefined>;
   priority: ColumnType<Priority, Priority | undefined>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** Migration 0010: a request's history, one row per status change or share. */
+export interface MaintenanceRequestUpdatesTable {
+  id: Identity;
+  organization_id: string;
+  request_id: string;
+  author_id: string | null;
+  kind: "status" | "shared";
+  /** Set for a status change. */
+  status: MaintenanceStatus | null;
+  /** Set for a share: who the request was shared with. */
+  shared_with: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface ConversationsTable {
@@ -183,6 +199,8 @@ export interface ConversationsTable {
   maintenance_request_id: string | null;
   created_by: string | null;
   no_reply: Generated<boolean>;
+  /** Migration 0010: the announcement this private conversation answers. */
+  replies_to: ColumnType<string | null, string | null | undefined, string | null>;
   last_message_at: Timestamp;
   created_at: Generated<Date>;
 }
@@ -266,6 +284,10 @@ export interface BoardPostsTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   deleted_at: NullableTimestamp;
+  /** Migration 0009: pinned posts are listed first. */
+  pinned_at: NullableTimestamp;
+  /** Migration 0009: a resident's post no manager has approved yet. */
+  awaiting_approval: Generated<boolean>;
 }
 
 export interface BoardCommentsTable {
@@ -277,6 +299,8 @@ export interface BoardCommentsTable {
   created_at: Generated<Date>;
   seen_by_manager_at: NullableTimestamp;
   deleted_at: NullableTimestamp;
+  /** Migration 0009: hidden by a manager; residents no longer see it. */
+  hidden_at: NullableTimestamp;
 }
 
 export interface AttachmentsTable {
@@ -316,6 +340,38 @@ export interface UserSettingsTable {
   business_hours: JSONColumnType<BusinessHours | null, string | null | undefined, string | null>;
   maintenance_threads_enabled: Generated<boolean>;
   updated_at: Generated<Date>;
+  /** Migration 0011: per kind, the channels switched off (`{ broadcast: { email: false } }`). */
+  notification_kinds: JSONColumnType<NotificationKindSwitches, string | undefined, string>;
+  /** "HH:MM" in the person's time zone; both set or both null. */
+  quiet_hours_start: ColumnType<string | null, string | null | undefined, string | null>;
+  quiet_hours_end: ColumnType<string | null, string | null | undefined, string | null>;
+  email_delay_minutes: Generated<number>;
+  notification_sound: Generated<boolean>;
+  /** When the person last opened the notifications dialog. */
+  notifications_seen_at: NullableTimestamp;
+}
+
+/** Per notification kind, the channels a person switched off; a channel not named is on. */
+export type NotificationKindSwitches = Partial<Record<string, Partial<Record<string, boolean>>>>;
+
+/** Migration 0011: every sent message, until the email digest job has dealt with it. */
+export interface EmailNotificationQueueTable {
+  message_id: number;
+  queued_at: Generated<Date>;
+}
+
+/** Migration 0011: whom the digest job dealt with for which message; false: nothing to send. */
+export interface EmailNotificationDigestsTable {
+  user_id: string;
+  message_id: number;
+  emailed: boolean;
+}
+
+/** Migration 0011: secrets generated once and kept (e.g. "unsubscribe"). */
+export interface SigningKeysTable {
+  name: string;
+  secret: string;
+  created_at: Generated<Date>;
 }
 
 export interface NotificationsTable {
@@ -382,6 +438,8 @@ export interface DevMailboxTable {
   body: string;
   /** One row per key: a retried delivery never shows twice. */
   idempotency_key: string | null;
+  /** From, Reply-To, List-Unsubscribe and the like, as the message carried them. */
+  headers: JSONColumnType<Record<string, string>, string | undefined, string>;
   created_at: Generated<Date>;
 }
 
@@ -405,6 +463,10 @@ export interface OutboundEmailsTable {
   recipient: string;
   subject: string;
   body: string;
+  /** Display name of the sender (the address stays MAIL_FROM's); null: MAIL_FROM as is. */
+  from_name: ColumnType<string | null, string | null | undefined, string | null>;
+  reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  headers: JSONColumnType<Record<string, string>, string | undefined, string>;
   created_at: Generated<Date>;
   attempts: Generated<number>;
   last_error: string | null;
@@ -475,6 +537,7 @@ export interface Database {
   connections: ConnectionsTable;
   invitations: InvitationsTable;
   maintenance_requests: MaintenanceRequestsTable;
+  maintenance_request_updates: MaintenanceRequestUpdatesTable;
   conversations: ConversationsTable;
   conversation_participants: ConversationParticipantsTable;
   messages: MessagesTable;
@@ -498,6 +561,9 @@ export interface Database {
   search_index_queue: SearchIndexQueueTable;
   password_reset_tokens: PasswordResetTokensTable;
   password_reset_requests: PasswordResetRequestsTable;
+  email_notification_queue: EmailNotificationQueueTable;
+  email_notification_digests: EmailNotificationDigestsTable;
+  signing_keys: SigningKeysTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

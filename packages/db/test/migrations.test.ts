@@ -35,6 +35,7 @@ describe("migrations", () => {
         "attachments",
         "board_posts",
         "board_comments",
+        "maintenance_request_updates",
         "maintenance_requests",
         "templates",
         "user_settings",
@@ -42,12 +43,18 @@ describe("migrations", () => {
         "notification_deliveries",
         "audit_log",
         "sessions",
+        "email_notification_queue",
+        "email_notification_digests",
+        "signing_keys",
       ]),
     );
   });
 
   it("roll all the way down and up again", async () => {
     expect(await migrateDownAll(t.db)).toEqual([
+      "0011_notifications",
+      "0010_maintenance_updates",
+      "0009_board_moderation",
       "0008_accounts",
       "0007_search_outbox",
       "0006_two_factor",
@@ -67,6 +74,9 @@ describe("migrations", () => {
       "0006_two_factor",
       "0007_search_outbox",
       "0008_accounts",
+      "0009_board_moderation",
+      "0010_maintenance_updates",
+      "0011_notifications",
     ]);
     expect(await migrateToLatest(t.db)).toEqual([]);
   });

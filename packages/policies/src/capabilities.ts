@@ -27,7 +27,7 @@ export type Capabilities = Record<string, Decision>;
 /**
  * Every decision that can be made from the given facts, keyed by action: always the actor-level
  * ones ("compose", "channel.team", "attachFile" ...), plus "reply" with a conversation, "editMessage"
- * and "deleteMessage" with a message, "commentOnPost" with a post, "deleteComment" with a comment.
+ * and "deleteMessage" with a message, "replyPrivately" for a recipient of an announcement, "commentOnPost" with a post, "deleteComment" with a comment.
  */
 export function capabilities(policy: Policy, facts: CapabilityFacts): Capabilities {
   const { org, actor, now, conversation, message, post, comment } = facts;
@@ -37,6 +37,7 @@ export function capabilities(policy: Policy, facts: CapabilityFacts): Capabiliti
     viewBoard: policy.viewBoard({ actor }),
     postToBoard: policy.postToBoard({ actor }),
     toggleComments: policy.toggleComments({ actor }),
+    moderateBoard: policy.moderateBoard({ actor }),
     seeReadReceipts: policy.seeReadReceipts({ actor }),
     attachFile: policy.attachFile({ actor }),
     copyToEmail: policy.copyToEmail({ actor }),
@@ -51,6 +52,8 @@ export function capabilities(policy: Policy, facts: CapabilityFacts): Capabiliti
   for (const channel of channels)
     result[`channel.${channel}`] = policy.useChannel({ org, actor, channel });
   if (conversation) result.reply = policy.reply({ org, actor, conversation });
+  if (conversation?.kind === "broadcast" && actor.kind !== "manager")
+    result.replyPrivately = policy.replyPrivately({ org, actor, conversation });
   if (message) {
     result.editMessage = policy.editMessage({ actor, message, now });
     result.deleteMessage = policy.deleteMessage({ actor, message, now });

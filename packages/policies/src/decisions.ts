@@ -26,6 +26,7 @@ import type {
   ScheduleSendInput,
   SeeMemberUnitInput,
   SendBroadcastInput,
+  ShareMaintenanceInput,
   StartConversationInput,
   SubUserInput,
 } from "./inputs";
@@ -60,6 +61,12 @@ export interface DecisionSet {
   readonly maintenanceThread: Rule<MaintenanceThreadInput>;
   /** May the actor change their Maintenance Settings (threads for requests their tenants submit)? */
   readonly configureMaintenanceThreads: Rule<ActorInput>;
+  /** May the actor change a maintenance request's status (new, in progress, waiting, done)? */
+  readonly changeMaintenanceStatus: Rule<ActorInput>;
+  /** May the actor share a maintenance request with this person? */
+  readonly shareMaintenanceRequest: Rule<ShareMaintenanceInput>;
+  /** May this recipient answer the announcement in a private conversation with the management? */
+  readonly replyPrivately: Rule<ReplyInput>;
   /** May the actor send a broadcast to this audience? */
   readonly sendBroadcast: Rule<SendBroadcastInput>;
   /** Does the broadcast composer offer this kind of audience to the actor? */
@@ -82,6 +89,10 @@ export interface DecisionSet {
   readonly toggleComments: Rule<ActorInput>;
   /** May the actor remove this comment? */
   readonly deleteComment: Rule<DeleteCommentInput>;
+  /** May the actor hide comments, pin posts and approve waiting posts? */
+  readonly moderateBoard: Rule<ActorInput>;
+  /** Does the actor's board post appear at once, or wait for a manager's approval? */
+  readonly publishWithoutApproval: Rule<ActorInput>;
   /** May the actor see who has read messages ("seen by")? */
   readonly seeReadReceipts: Rule<ActorInput>;
   /** May the actor edit this message? */

@@ -112,6 +112,8 @@ export interface MessageFacts {
 export interface BoardPostFacts {
   readonly authorId: string | null;
   readonly commentsEnabled: boolean;
+  /** A resident's post that no manager has approved yet. */
+  readonly awaitingApproval?: boolean;
 }
 
 /** Facts about a board comment. */

@@ -39,6 +39,8 @@ export {
   notificationChannels,
   type SubUserAccess,
 } from "./knobs";
+/** How a board post kind reads ("job posting", "lost and found"). */
+export { categoryLabels } from "./labels";
 export { type KnobsResult, type OverrideError, parseOverrides } from "./overrides";
 export { permissions, type SubUserCapability } from "./permissions";
 export { createPolicy, type Policy } from "./policy";
@@ -59,5 +61,6 @@ export {
   type ResolveResult,
   resolvePolicy,
 } from "./registry";
+export { type Remedy, remedyFor } from "./remedies";
 export { commonDecisions } from "./rules";
-export { capitalized, type Vocabulary } from "./vocabulary";
+export { capitalized, channelName, type Vocabulary } from "./vocabulary";

@@ -121,6 +121,11 @@ export interface ChannelInput extends OrgActorInput {
   readonly channel: Channel | "board";
 }
 
+/** A manager shares a maintenance request with `recipient`. */
+export interface ShareMaintenanceInput extends ActorInput {
+  readonly recipient: Party;
+}
+
 /** Whether a maintenance thread is created for `recipient` about `request`. */
 export interface MaintenanceThreadInput {
   readonly recipient: Party;

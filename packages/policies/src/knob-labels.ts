@@ -32,6 +32,8 @@ export const knobLabels: Record<KnobName, string> = {
   board: "Property message board",
   boardCategories: "Board post kinds",
   commentDeleteUntilSeen: "Residents delete comments only until seen",
+  boardResidentPosts: "Residents may post on the board",
+  boardPostApproval: "Residents' board posts wait for a manager's approval",
   readReceipts: "Who sees read receipts",
   messageEditing: "Edit sent messages",
   editWindowMinutes: "Edit window",
@@ -53,6 +55,7 @@ export const knobLabels: Record<KnobName, string> = {
   notificationChannels: "Notification channels besides in-app",
   notificationPreferences: "People choose their notification channels",
   participantInfo: "Tenant info / group details panel",
+  urgentBreaksQuietHours: "High-priority messages break through quiet hours",
 };
 
 const wordsFor: Partial<Record<KnobName, Record<string, string>>> = {

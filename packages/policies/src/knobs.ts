@@ -61,6 +61,8 @@ export const knobsSchema = z
     board: z.boolean(),
     boardCategories: uniqueList(z.enum(boardCategories)),
     commentDeleteUntilSeen: z.boolean(),
+    boardResidentPosts: z.boolean(),
+    boardPostApproval: z.boolean(),
     readReceipts: z.enum(["everyone", "managers", "nobody"]),
     messageEditing: z.boolean(),
     editWindowMinutes: z.number().int().min(1).max(10_080),
@@ -90,6 +92,7 @@ export const knobsSchema = z
     notificationChannels: uniqueList(z.enum(notificationChannels)),
     notificationPreferences: z.boolean(),
     participantInfo: z.boolean(),
+    urgentBreaksQuietHours: z.boolean(),
   })
   .strict();
 

@@ -1,3 +1,6 @@
+import type { Channel } from "./knobs";
+import { channelLabels } from "./labels";
+
 /**
  * The words a profile's users know it by. Refusal reasons and the apps' sentences are written with
  * these, so a coworking member never reads about a landlord and a tenant never about a space.
@@ -20,4 +23,9 @@ export interface Vocabulary {
 /** "tenant" -> "Tenant". */
 export function capitalized(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** A channel's name as the profile's users know it: the Tenants channel is "Members" in a space. */
+export function channelName(words: Vocabulary, channel: Channel): string {
+  return channel === "tenants" ? capitalized(words.resident.many) : channelLabels[channel];
 }

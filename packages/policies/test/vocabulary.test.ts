@@ -114,6 +114,7 @@ function sentencesOf(policy: Policy): string[] {
     }),
     policy.useChannel({ org, actor: landowner, channel: "maintenance" }),
     policy.useChannel({ org, actor: tenant, channel: "team" }),
+    policy.useChannel({ org, actor: pro, channel: "tenants" }),
     policy.maintenanceThread({
       recipient: landowner,
       request: { submittedBy: tenant, sharedWith: [] },

@@ -41,13 +41,30 @@ async function readStats(db: Kysely<Database>): Promise<LexemeStats> {
   return { frequency, rows: row?.rows ?? 0, readAt: Date.now() };
 }
 
+/** Words whose lexemes were asked for lately: a word's lexemes never change. */
+const LEXEME_CACHE_SIZE = 10_000;
+
 /** Each word's lexemes under the English configuration (stop words have none). */
-async function lexemesOf(db: Kysely<Database>, words: string[]) {
-  const { rows } = await sql<{ word: string; lexemes: string[] }>`
-    select w as word, tsvector_to_array(to_tsvector('english', w)) as lexemes
-    from unnest(${words}::text[]) w
-  `.execute(db);
-  return rows;
+async function lexemesOf(
+  db: Kysely<Database>,
+  words: string[],
+  cache: Map<string, string[]>,
+): Promise<{ word: string; lexemes: string[] }[]> {
+  const missing = words.filter((word) => !cache.has(word));
+  if (missing.length > 0) {
+    const { rows } = await sql<{ word: string; lexemes: string[] }>`
+      select w as word, tsvector_to_array(to_tsvector('english', w)) as lexemes
+      from unnest(${missing}::text[]) w
+    `.execute(db);
+    for (const row of rows) {
+      if (cache.size >= LEXEME_CACHE_SIZE) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      cache.set(row.word, row.lexemes);
+    }
+  }
+  return words.map((word) => ({ word, lexemes: cache.get(word) ?? [] }));
 }
 
 function wordFrequency(stats: LexemeStats, word: string, lexemes: string[]): number {
@@ -69,6 +86,7 @@ export interface SelectivityEstimator {
 
 export function createSelectivityEstimator(db: Kysely<Database>): SelectivityEstimator {
   let stats: Promise<LexemeStats> | null = null;
+  const lexemeCache = new Map<string, string[]>();
   function current(): Promise<LexemeStats> {
     if (stats === null) {
       stats = readStats(db).catch((error: unknown) => {
@@ -87,7 +105,7 @@ export function createSelectivityEstimator(db: Kysely<Database>): SelectivityEst
       // Nothing to look for (punctuation, stop words): the lookup finds nothing at once, where a
       // walk would read every message.
       if (words.length === 0) return true;
-      const [known, lexemes] = await Promise.all([current(), lexemesOf(db, words)]);
+      const [known, lexemes] = await Promise.all([current(), lexemesOf(db, words, lexemeCache)]);
       // Every word must match (AND): the rarest word bounds the matches.
       let share = 1;
       let searchable = false;

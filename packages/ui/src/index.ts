@@ -1,12 +1,21 @@
 /** @hearth/ui: components and the browser tRPC client both apps share. */
 
 export { AccountPage } from "./account/account-page";
+export { BoardIndexPage, BoardPage, BoardPostPage } from "./board/pages";
 export { InvitePage, LoginPage } from "./components/auth-pages";
 export { AppDocument } from "./components/document";
-export { ErrorPage } from "./components/error-page";
+export { ErrorPage, InFrameErrorPage } from "./components/error-page";
 export { Alert, Button, Field } from "./components/form";
 export { ForgotPasswordPage, ResetPasswordPage } from "./components/password-reset-pages";
 export { AppShell, EmptyState, type NavItem, PageHeader } from "./components/shell";
+export { type HistoryEntry, RequestHistory } from "./maintenance/request-history";
+export {
+  ageOf,
+  isMaintenanceStatus,
+  maintenanceStatusLabels,
+  PriorityBadge,
+  StatusBadge,
+} from "./maintenance/status";
 export { LiveUpdates } from "./messenger/live-updates";
 export {
   ConversationPage,
@@ -14,5 +23,9 @@ export {
   NewConversationPage,
   NoConversationPage,
 } from "./messenger/pages";
+export { ViewerProvider } from "./messenger/viewer";
+export { BellButton, NotificationCenter } from "./notifications/notification-center";
+export { NotificationSettingsPage } from "./notifications/settings-page";
+export { UnsubscribePage } from "./notifications/unsubscribe-page";
 export { SearchPage } from "./search/search-page";
 export { TrpcProvider, trpc } from "./trpc";

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { SentAnnouncements } from "~/announcements/sent-list";
 import { problemOf, requireManagerUser, rethrowAsResponse } from "~/shared.server";
 
 export const meta: MetaFunction = () => [{ title: "Broadcasts · Hearth" }];
@@ -92,9 +93,20 @@ function readAudience(form: FormData): AudienceForm {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, headers } = await requireManagerUser(request);
-  const composer = await api.broadcasts.composer().catch(rethrowAsResponse);
-  return data({ composer, clientId: randomUUID() }, { headers });
+  const { api, organization, headers } = await requireManagerUser(request);
+  const [composer, sent] = await Promise.all([
+    api.broadcasts.composer(),
+    api.broadcasts.sent(),
+  ]).catch(rethrowAsResponse);
+  return data(
+    {
+      composer,
+      sent: sent.rows,
+      timeZone: organization?.timezone ?? "UTC",
+      clientId: randomUUID(),
+    },
+    { headers },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -195,21 +207,28 @@ function Select({
 }
 
 export default function Broadcasts() {
-  const { composer, clientId } = useLoaderData<typeof loader>();
-  if (!composer.compose) {
-    return (
-      <>
-        <PageHeader title="Broadcasts" />
-        <EmptyState title="Broadcasts aren't available">{composer.can.reason}</EmptyState>
-      </>
-    );
-  }
+  const { composer, clientId, sent, timeZone } = useLoaderData<typeof loader>();
   return (
-    <Composer
-      compose={composer.compose}
-      organizationName={composer.organizationName}
-      clientId={clientId}
-    />
+    <>
+      {composer.compose ? (
+        <Composer
+          compose={composer.compose}
+          organizationName={composer.organizationName}
+          clientId={clientId}
+        />
+      ) : (
+        <>
+          <PageHeader title="Broadcasts" />
+          <EmptyState title="Broadcasts aren't available">
+            <p>{composer.can.reason}</p>
+            {composer.remedy ? (
+              <p className="mt-2 font-medium text-slate-800">{composer.remedy.sentence}</p>
+            ) : null}
+          </EmptyState>
+        </>
+      )}
+      <SentAnnouncements rows={sent} timeZone={timeZone} />
+    </>
   );
 }
 

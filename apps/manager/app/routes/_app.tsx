@@ -1,4 +1,12 @@
-import { AppShell, LiveUpdates, type NavItem, trpc } from "@hearth/ui";
+import {
+  AppShell,
+  BellButton,
+  LiveUpdates,
+  type NavItem,
+  NotificationCenter,
+  trpc,
+  ViewerProvider,
+} from "@hearth/ui";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { requireManagerUser } from "~/shared.server";
@@ -6,37 +14,50 @@ import { requireManagerUser } from "~/shared.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, user, organization, headers } = await requireManagerUser(request);
   if (user.kind !== "manager")
-    return data({ user, organization, unread: 0, canBroadcast: false }, { headers });
+    return data({ user, organization, unread: 0, policy: null }, { headers });
   const [unread, policy] = await Promise.all([
     api.conversations.unreadTotal(),
     api.policy.capabilities(),
   ]);
-  const canBroadcast = policy.capabilities.sendBroadcast?.allowed === true;
-  return data({ user, organization, unread, canBroadcast }, { headers });
+  return data({ user, organization, unread, policy }, { headers });
 }
 
 function ManagerShell() {
-  const { user, organization, unread, canBroadcast } = useLoaderData<typeof loader>();
+  const { user, organization, unread, policy } = useLoaderData<typeof loader>();
   const liveUnread = trpc.conversations.unreadTotal.useQuery(undefined, {
     initialData: unread,
   }).data;
   return (
-    <AppShell
-      appName="Hearth"
-      nav={[
-        { to: "/inbox", label: "Messages", badge: liveUnread },
-        ...(canBroadcast ? [{ to: "/broadcasts", label: "Broadcasts" }] : []),
-        { to: "/people", label: "People" },
-        { to: "/properties", label: "Properties" },
-        { to: "/account", label: "My account" },
-      ]}
-      userName={user.displayName}
-      search
-      subtitle={organization?.name ?? ""}
-    >
-      <LiveUpdates />
-      <Outlet />
-    </AppShell>
+    <NotificationCenter conversationPath="/inbox" settingsPath="/settings/notifications">
+      <AppShell
+        appName="Hearth"
+        bell={<BellButton />}
+        nav={[
+          { to: "/inbox", label: "Messages", badge: liveUnread },
+          { to: "/maintenance", label: "Maintenance" },
+          // Shown when off too: the page says who can turn broadcasts on.
+          { to: "/broadcasts", label: "Broadcasts" },
+          ...(policy?.capabilities.viewBoard?.allowed
+            ? [{ to: "/board", label: "Message board" }]
+            : []),
+          { to: "/people", label: "People" },
+          { to: "/properties", label: "Properties" },
+          { to: "/account", label: "My account" },
+        ]}
+        userName={user.displayName}
+        search
+        subtitle={organization?.name ?? ""}
+      >
+        {policy ? (
+          <ViewerProvider userId={user.id} policy={policy}>
+            <LiveUpdates />
+            <Outlet />
+          </ViewerProvider>
+        ) : (
+          <Outlet />
+        )}
+      </AppShell>
+    </NotificationCenter>
   );
 }
 

@@ -31,6 +31,16 @@ export default function DevMailbox() {
             {mail.subject ? (
               <h2 className="mt-1 font-semibold text-slate-900">{mail.subject}</h2>
             ) : null}
+            {Object.keys(mail.headers).length > 0 ? (
+              <dl className="mt-1 text-xs text-slate-500">
+                {Object.entries(mail.headers).map(([name, value]) => (
+                  <div key={name} className="break-all">
+                    <dt className="inline font-medium">{name}: </dt>
+                    <dd className="inline">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
             <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm text-slate-700">
               <Linkified text={mail.body} />
             </pre>

@@ -1,4 +1,12 @@
-import { Alert, Button, EmptyState, Field, PageHeader } from "@hearth/ui";
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Field,
+  PageHeader,
+  RequestHistory,
+  StatusBadge,
+} from "@hearth/ui";
 import {
   type ActionFunctionArgs,
   data,
@@ -10,18 +18,6 @@ import { useEffect, useRef } from "react";
 import { problemOf, requireResidentUser, rethrowAsResponse } from "~/shared.server";
 
 export const meta: MetaFunction = () => [{ title: "Maintenance · Hearth" }];
-
-const statusLabels = {
-  open: "Open",
-  in_progress: "In progress",
-  closed: "Closed",
-} as const;
-
-const statusStyles = {
-  open: "bg-amber-100 text-amber-800",
-  in_progress: "bg-brand-50 text-brand-700",
-  closed: "bg-slate-100 text-slate-600",
-} as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, user, organization, headers } = await requireResidentUser(request);
@@ -117,15 +113,24 @@ export default function Maintenance() {
                         {r.mine ? "" : ` · from ${r.submittedByName}`}
                       </p>
                     </div>
-                    <span
-                      className={`shrink-0 rounded px-2 py-0.5 text-xs font-medium ${statusStyles[r.status]}`}
-                    >
-                      {statusLabels[r.status]}
-                    </span>
+                    <StatusBadge status={r.status} />
                   </div>
                   {r.description ? (
                     <p className="mt-1 line-clamp-2 text-sm text-slate-600">{r.description}</p>
                   ) : null}
+                  <details className="mt-2" open={r.updates.length > 0}>
+                    <summary className="cursor-pointer text-sm text-slate-600">
+                      History ({r.updates.length + 1})
+                    </summary>
+                    <div className="mt-2">
+                      <RequestHistory
+                        submittedAt={r.createdAt}
+                        submittedByName={r.submittedByName}
+                        updates={r.updates}
+                        timeZone={timeZone}
+                      />
+                    </div>
+                  </details>
                   {r.conversationId ? (
                     <Link
                       to={`/messages/${r.conversationId}`}
@@ -154,7 +159,7 @@ export default function Maintenance() {
               <input type="hidden" name="intent" value="submit" />
               {result?.ok ? (
                 <Alert tone="info">
-                  Request sent.{" "}
+                  Request sent to your manager.{" "}
                   {result.conversationId ? (
                     <Link
                       to={`/messages/${result.conversationId}`}
@@ -163,7 +168,7 @@ export default function Maintenance() {
                       Open its conversation
                     </Link>
                   ) : (
-                    result.threadReason
+                    "Its status and every update appear in your list."
                   )}
                 </Alert>
               ) : null}

@@ -1,35 +1,55 @@
-import { AppShell, LiveUpdates, trpc } from "@hearth/ui";
+import {
+  AppShell,
+  BellButton,
+  LiveUpdates,
+  NotificationCenter,
+  trpc,
+  ViewerProvider,
+} from "@hearth/ui";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { requireResidentUser } from "~/shared.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, user, organization, headers } = await requireResidentUser(request);
-  return data({ user, organization, unread: await api.conversations.unreadTotal() }, { headers });
+  const [unread, policy] = await Promise.all([
+    api.conversations.unreadTotal(),
+    api.policy.capabilities(),
+  ]);
+  return data({ user, organization, unread, policy }, { headers });
 }
 
 const roleNames = { resident: "Resident", service_pro: "Service pro", owner: "Owner" } as const;
 
 export default function ResidentLayout() {
-  const { user, organization, unread } = useLoaderData<typeof loader>();
+  const { user, organization, unread, policy } = useLoaderData<typeof loader>();
   const liveUnread = trpc.conversations.unreadTotal.useQuery(undefined, {
     initialData: unread,
   }).data;
   const role = user.kind in roleNames ? roleNames[user.kind as keyof typeof roleNames] : "";
   return (
-    <AppShell
-      appName="Hearth"
-      nav={[
-        { to: "/messages", label: "Messages", badge: liveUnread },
-        { to: "/maintenance", label: "Maintenance" },
-        { to: "/account", label: "My account" },
-      ]}
-      userName={user.displayName}
-      search
-      subtitle={`${role} · ${organization?.name ?? ""}`}
-    >
-      <LiveUpdates />
-      <Outlet />
-    </AppShell>
+    <NotificationCenter conversationPath="/messages" settingsPath="/settings/notifications">
+      <AppShell
+        appName="Hearth"
+        bell={<BellButton />}
+        nav={[
+          { to: "/messages", label: "Messages", badge: liveUnread },
+          // Only where the policy opens the board; /board itself tells anyone else why not.
+          ...(policy.capabilities.viewBoard?.allowed
+            ? [{ to: "/board", label: "Message board" }]
+            : []),
+          { to: "/maintenance", label: "Maintenance" },
+          { to: "/account", label: "My account" },
+        ]}
+        userName={user.displayName}
+        search
+        subtitle={`${role} · ${organization?.name ?? ""}`}
+      >
+        <ViewerProvider userId={user.id} policy={policy}>
+          <LiveUpdates />
+          <Outlet />
+        </ViewerProvider>
+      </AppShell>
+    </NotificationCenter>
   );
 }

@@ -1,116 +1,18 @@
 /**
- * The property message board (seed 002): posts by the management, comments by residents. Board
- * decisions don't know a post's property, so for residents the actor's `leaseStatus` is filled
- * with their lease at the post's property (organization-wide posts: their best lease anywhere).
+ * The property message board (seed 002): posts by the management, comments by residents. Who
+ * sees which post is decided in `access.ts`; moderation lives in `moderation.ts`.
  */
-import {
-  type BoardCategory,
-  bestLeaseStatus,
-  type Database,
-  isoDay,
-  type LeaseStatus,
-  leaseStatus,
-  type Transaction,
-} from "@hearth/db";
-import type { Actor, Decision } from "@hearth/policies";
+import type { BoardCategory } from "@hearth/db";
+import type { Decision } from "@hearth/policies";
 import { TRPCError } from "@trpc/server";
-import type { Context } from "../context";
 import { enforce, type PolicyScope } from "../policy/gateway";
-
-type MemberContext = Context & { organizationId: string; user: { id: string } };
-
-/** The viewer's best lease status per property of the organization. */
-async function leaseStatusByProperty(
-  ctx: MemberContext,
-  scope: PolicyScope,
-): Promise<Map<string, LeaseStatus | "none">> {
-  const rows = await ctx.db
-    .selectFrom("resident_leases")
-    .select(["property_id", "starts_on", "ends_on"])
-    .where("user_id", "=", ctx.user.id)
-    .where("organization_id", "=", ctx.organizationId)
-    .execute();
-  const today = isoDay(scope.now, scope.org.timezone);
-  const byProperty = new Map<string, LeaseStatus[]>();
-  for (const row of rows) {
-    const list = byProperty.get(row.property_id) ?? [];
-    list.push(leaseStatus({ starts_on: row.starts_on, ends_on: row.ends_on }, today));
-    byProperty.set(row.property_id, list);
-  }
-  return new Map([...byProperty].map(([id, statuses]) => [id, bestLeaseStatus(statuses)]));
-}
-
-/** A function giving the actor as seen at a post's property. */
-async function boardActor(
-  ctx: MemberContext,
-  scope: PolicyScope,
-): Promise<(propertyId: string | null) => Actor> {
-  if (scope.actor.kind !== "resident") return () => scope.actor;
-  const leases = await leaseStatusByProperty(ctx, scope);
-  return (propertyId) =>
-    propertyId === null
-      ? scope.actor
-      : { ...scope.actor, leaseStatus: leases.get(propertyId) ?? "none" };
-}
-
-function notFound(what: "post" | "comment" | "property"): TRPCError {
-  return new TRPCError({
-    code: "NOT_FOUND",
-    message: `This ${what} does not exist or you cannot see it.`,
-  });
-}
-
-async function loadPost(ctx: MemberContext, postId: string) {
-  const post = await ctx.db
-    .selectFrom("board_posts as p")
-    .leftJoin("users as a", "a.id", "p.author_id")
-    .select([
-      "p.id",
-      "p.property_id as propertyId",
-      "p.author_id as authorId",
-      "a.display_name as authorName",
-      "p.category",
-      "p.title",
-      "p.body",
-      "p.comments_enabled as commentsEnabled",
-      "p.created_at as createdAt",
-    ])
-    .where("p.id", "=", postId)
-    .where("p.organization_id", "=", ctx.organizationId)
-    .where("p.deleted_at", "is", null)
-    .executeTakeFirst();
-  if (!post) throw notFound("post");
-  return post;
-}
+import { boardActor, loadPost, lockPost, type MemberContext, maySee, notFound } from "./access";
+import { postMatches, prefixQueryOf } from "./words";
 
 /**
- * The facts a write on a post decides on, read with the post's row locked until the transaction
- * ends. `share` lets comments go in side by side but waits for (and holds off) a change to the
- * post, such as turning comments off; `update` is for changing the post itself.
+ * Posts the viewer may see, pinned first, then newest first, with their visible comment counts;
+ * with `search`, only those whose title or body has every word (as a prefix).
  */
-async function lockPost(
-  trx: Transaction<Database>,
-  ctx: MemberContext,
-  postId: string,
-  mode: "share" | "update",
-) {
-  const query = trx
-    .selectFrom("board_posts")
-    .select([
-      "id",
-      "property_id as propertyId",
-      "author_id as authorId",
-      "comments_enabled as commentsEnabled",
-    ])
-    .where("id", "=", postId)
-    .where("organization_id", "=", ctx.organizationId)
-    .where("deleted_at", "is", null);
-  const post = await (mode === "share" ? query.forShare() : query.forUpdate()).executeTakeFirst();
-  if (!post) throw notFound("post");
-  return post;
-}
-
-/** Posts the viewer may see, newest first, with comment counts. */
 export async function listPosts(
   ctx: MemberContext,
   scope: PolicyScope,
@@ -118,6 +20,9 @@ export async function listPosts(
 ) {
   enforce(scope.policy.viewBoard({ actor: scope.actor }));
   const actorAt = await boardActor(ctx, scope);
+  const search = input.search?.trim() ?? "";
+  const words = prefixQueryOf(search);
+  if (search && !words) return [];
   let query = ctx.db
     .selectFrom("board_posts as p")
     .leftJoin("users as a", "a.id", "p.author_id")
@@ -132,25 +37,27 @@ export async function listPosts(
       "p.title",
       "p.body",
       "p.comments_enabled as commentsEnabled",
+      "p.pinned_at as pinnedAt",
+      "p.awaiting_approval as awaitingApproval",
       "p.created_at as createdAt",
       eb
         .selectFrom("board_comments as c")
         .select((c) => c.fn.countAll<number>().as("n"))
         .whereRef("c.post_id", "=", "p.id")
         .where("c.deleted_at", "is", null)
+        .where("c.hidden_at", "is", null)
         .as("commentCount"),
     ])
     .where("p.organization_id", "=", ctx.organizationId)
     .where("p.deleted_at", "is", null);
-  const search = input.search?.trim();
-  if (search) {
-    const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    query = query.where((eb) =>
-      eb.or([eb("p.title", "ilike", pattern), eb("p.body", "ilike", pattern)]),
-    );
-  }
-  const rows = await query.orderBy("p.created_at", "desc").orderBy("p.id").execute();
+  if (words) query = query.where(postMatches(words));
+  const rows = await query
+    .orderBy((eb) => eb("p.pinned_at", "is", null))
+    .orderBy("p.created_at", "desc")
+    .orderBy("p.id")
+    .execute();
   return rows
+    .filter((row) => maySee(ctx, scope, row))
     .filter((row) => scope.policy.viewBoard({ actor: actorAt(row.propertyId) }).allowed)
     .map((row) => ({ ...row, commentCount: Number(row.commentCount ?? 0) }));
 }
@@ -166,7 +73,7 @@ export async function markCommentsSeen(
   scope: PolicyScope,
   input: { postId: string; commentIds: readonly string[] },
 ) {
-  const post = await loadPost(ctx, input.postId);
+  const post = await loadPost(ctx, scope, input.postId);
   const actor = (await boardActor(ctx, scope))(post.propertyId);
   enforce(scope.policy.viewBoard({ actor }));
   if (actor.kind !== "manager")
@@ -183,12 +90,16 @@ export async function markCommentsSeen(
   return { marked: Number(marked.numUpdatedRows) };
 }
 
-/** One post with its comments and what the viewer may do; reading changes nothing. */
+/**
+ * One post with its comments and what the viewer may do; reading changes nothing. Managers who
+ * moderate also get the hidden comments, marked as such.
+ */
 export async function readPost(ctx: MemberContext, scope: PolicyScope, postId: string) {
-  const post = await loadPost(ctx, postId);
+  const post = await loadPost(ctx, scope, postId);
   const actor = (await boardActor(ctx, scope))(post.propertyId);
   enforce(scope.policy.viewBoard({ actor }));
-  const comments = await ctx.db
+  const moderate = scope.policy.moderateBoard({ actor });
+  let query = ctx.db
     .selectFrom("board_comments as c")
     .leftJoin("users as a", "a.id", "c.author_id")
     .select([
@@ -198,20 +109,32 @@ export async function readPost(ctx: MemberContext, scope: PolicyScope, postId: s
       "c.body",
       "c.created_at as createdAt",
       "c.seen_by_manager_at as seenByManagerAt",
+      "c.hidden_at as hiddenAt",
       "c.deleted_at as deletedAt",
     ])
     .where("c.post_id", "=", post.id)
     .where("c.organization_id", "=", ctx.organizationId)
-    .where("c.deleted_at", "is", null)
-    .orderBy("c.created_at")
-    .orderBy("c.id")
-    .execute();
-  const capabilities: { comment: Decision; toggleComments: Decision } = {
+    .where("c.deleted_at", "is", null);
+  if (!moderate.allowed) query = query.where("c.hidden_at", "is", null);
+  const comments = await query.orderBy("c.created_at").orderBy("c.id").execute();
+  const capabilities: {
+    comment: Decision;
+    toggleComments: Decision;
+    moderate: Decision;
+    publish: Decision;
+  } = {
     comment: scope.policy.commentOnPost({
       actor,
-      post: { authorId: post.authorId, commentsEnabled: post.commentsEnabled },
+      post: {
+        authorId: post.authorId,
+        commentsEnabled: post.commentsEnabled,
+        awaitingApproval: post.awaitingApproval,
+      },
     }),
     toggleComments: scope.policy.toggleComments({ actor }),
+    moderate,
+    // What the author of a waiting post is told ("Waiting for approval …").
+    publish: scope.policy.publishWithoutApproval({ actor }),
   };
   return {
     ...post,
@@ -230,12 +153,19 @@ export async function readPost(ctx: MemberContext, scope: PolicyScope, postId: s
   };
 }
 
+/**
+ * Publish a post. A resident's post (where the profile lets residents post) waits for a
+ * manager's approval when the profile asks for it; the answer says so.
+ */
 export async function createPost(
   ctx: MemberContext,
   scope: PolicyScope,
   input: { title: string; body: string; category: BoardCategory; propertyId?: string | undefined },
 ) {
-  enforce(scope.policy.postToBoard({ actor: scope.actor, category: input.category }));
+  const actorAt = await boardActor(ctx, scope);
+  const actor = actorAt(input.propertyId ?? null);
+  enforce(scope.policy.postToBoard({ actor, category: input.category }));
+  const awaitingApproval = !scope.policy.publishWithoutApproval({ actor }).allowed;
   if (input.propertyId) {
     const property = await ctx.db
       .selectFrom("properties")
@@ -254,8 +184,9 @@ export async function createPost(
       category: input.category,
       title: input.title,
       body: input.body,
+      awaiting_approval: awaitingApproval,
     })
-    .returning(["id", "created_at as createdAt"])
+    .returning(["id", "created_at as createdAt", "awaiting_approval as awaitingApproval"])
     .executeTakeFirstOrThrow();
 }
 
@@ -265,7 +196,7 @@ export async function setCommentsEnabled(
   input: { postId: string; enabled: boolean },
 ) {
   return ctx.db.transaction().execute(async (trx) => {
-    const post = await lockPost(trx, ctx, input.postId, "update");
+    const post = await lockPost(trx, ctx, scope, input.postId, "update");
     enforce(scope.policy.toggleComments({ actor: scope.actor }));
     await trx
       .updateTable("board_posts")
@@ -301,12 +232,16 @@ export async function addComment(
   // Lease facts are read first, through the pool: inside the transaction only `trx` may be used.
   const actorAt = await boardActor(ctx, scope);
   return ctx.db.transaction().execute(async (trx) => {
-    const post = await lockPost(trx, ctx, input.postId, "share");
+    const post = await lockPost(trx, ctx, scope, input.postId, "share");
     const actor = actorAt(post.propertyId);
     enforce(
       scope.policy.commentOnPost({
         actor,
-        post: { authorId: post.authorId, commentsEnabled: post.commentsEnabled },
+        post: {
+          authorId: post.authorId,
+          commentsEnabled: post.commentsEnabled,
+          awaitingApproval: post.awaitingApproval,
+        },
       }),
     );
     return trx
@@ -348,14 +283,24 @@ export async function removeComment(
         "c.body",
         "c.seen_by_manager_at as seenByManagerAt",
         "c.deleted_at as deletedAt",
+        "c.hidden_at as hiddenAt",
         "p.property_id as propertyId",
+        "p.author_id as postAuthorId",
+        "p.awaiting_approval as awaitingApproval",
       ])
       .where("c.id", "=", input.commentId)
       .where("c.organization_id", "=", ctx.organizationId)
       .where("p.deleted_at", "is", null)
       .forUpdate("c")
       .executeTakeFirst();
-    if (!comment) throw notFound("comment");
+    const post = comment && {
+      authorId: comment.postAuthorId,
+      awaitingApproval: comment.awaitingApproval,
+    };
+    const moderates = scope.policy.moderateBoard({ actor: scope.actor }).allowed;
+    // A hidden comment is gone for everyone but the moderators, its author included.
+    if (!comment || !post || !maySee(ctx, scope, post) || (comment.hiddenAt && !moderates))
+      throw notFound("comment");
     enforce(
       scope.policy.deleteComment({
         actor: actorAt(comment.propertyId),

@@ -13,6 +13,8 @@ export interface NewConversation {
   unitId: string | null;
   maintenanceRequestId: string | null;
   createdBy: string | null;
+  /** The announcement a private conversation answers. */
+  repliesTo?: string | null;
   noReply?: boolean;
   at: Date;
 }
@@ -31,6 +33,7 @@ export async function insertConversation(
       maintenance_request_id: conversation.maintenanceRequestId,
       created_by: conversation.createdBy,
       no_reply: conversation.noReply ?? false,
+      replies_to: conversation.repliesTo ?? null,
       last_message_at: conversation.at,
     })
     .returning("id")

@@ -28,6 +28,9 @@ export async function deliverEmail(deps: DeliverEmailDeps, outboundEmailId: numb
         subject: email.subject,
         text: email.body,
         organizationId: email.organization_id,
+        fromName: email.from_name,
+        replyTo: email.reply_to,
+        headers: email.headers,
       },
       email.dedupe_key,
     );

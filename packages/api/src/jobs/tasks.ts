@@ -1,15 +1,18 @@
-import { type Database, type Kysely, sql } from "@hearth/db";
+import { type AppKind, type Database, type Kysely, sql } from "@hearth/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import type { JobName } from "../outbox/jobs";
 import { deliverEmail } from "./deliver-email";
+import { appUrlsFromEnv, runEmailDigests } from "./email-digests";
 
 export interface JobDeps {
   db: Kysely<Database>;
   logger: Logger;
   mailer: Mailer;
+  /** Each app's address, for links in emails; by default MANAGER_URL and RESIDENT_URL. */
+  urls?: Record<AppKind, string>;
 }
 
 const deliverEmailPayload = z.object({ outboundEmailId: z.number().int().positive() });
@@ -59,6 +62,9 @@ export function taskList(
     deliver_email: async (payload) => {
       await deliverEmail(deps, deliverEmailPayload.parse(payload).outboundEmailId);
     },
+    send_email_digests: async () => {
+      await runEmailDigests({ ...deps, urls: deps.urls ?? appUrlsFromEnv() }, new Date());
+    },
     purge_expired_sessions: async () => {
       const removed = await purgeExpiredSessions(deps, new Date());
       deps.logger.info(removed, "purged expired sessions");
@@ -71,4 +77,5 @@ export function taskList(
 }
 
 /** Recurring jobs (graphile-worker crontab syntax). */
-export const crontab = "*/15 * * * * purge_expired_sessions\n7 * * * * prune_live_events\n";
+export const crontab =
+  "*/15 * * * * purge_expired_sessions\n7 * * * * prune_live_events\n* * * * * send_email_digests\n";

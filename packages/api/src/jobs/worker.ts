@@ -1,4 +1,4 @@
-import { createDb, type Database, type Kysely } from "@hearth/db";
+import { type AppKind, createDb, type Database, type Kysely } from "@hearth/db";
 import type { SearchEngine } from "@hearth/search";
 import { type Runner, run, Logger as WorkerLogger } from "graphile-worker";
 import { readServerEnv } from "../env";
@@ -31,6 +31,8 @@ export interface StartWorkerOptions {
   /** The engine the search indexer keeps; by default the one the environment asks for. */
   search?: (db: Kysely<Database>) => SearchEngine;
   indexer?: Partial<IndexerTiming>;
+  /** Each app's address for links in emails; by default MANAGER_URL and RESIDENT_URL. */
+  urls?: Record<AppKind, string> | undefined;
 }
 
 /** Registers each worker's heartbeat before its first job, so a crash mid-job is always seen. */
@@ -104,7 +106,7 @@ export async function startWorker(
       concurrency: 2,
       noHandleSignals: true,
       pollInterval: options.pollIntervalMs ?? 2000,
-      taskList: taskList({ db: handle.db, logger: log, mailer }),
+      taskList: taskList({ db: handle.db, logger: log, mailer, urls: options.urls }),
       crontab,
       preset: { plugins: [heartbeatPlugin(heartbeat)] },
       logger: new WorkerLogger(() => (level, message) => {

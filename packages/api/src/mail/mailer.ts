@@ -7,6 +7,11 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   organizationId: string | null;
+  /** Shown as the sender's name; the address stays MAIL_FROM's. */
+  fromName?: string | null | undefined;
+  replyTo?: string | null | undefined;
+  /** Extra headers, such as List-Unsubscribe. */
+  headers?: Record<string, string> | undefined;
 }
 
 /**
@@ -39,11 +44,28 @@ export function createDevMailbox(db: Kysely<Database>): Mailer {
           subject: email.subject,
           body: email.text,
           idempotency_key: idempotencyKey,
+          headers: JSON.stringify(devMailboxHeaders(email)),
         })
         .onConflict((oc) => oc.column("idempotency_key").doNothing())
         .execute();
     },
   };
+}
+
+/** What the dev mailbox shows of the sender and the extra headers. */
+function devMailboxHeaders(email: OutgoingEmail): Record<string, string> {
+  return {
+    ...(email.fromName ? { From: email.fromName } : {}),
+    ...(email.replyTo ? { "Reply-To": email.replyTo } : {}),
+    ...email.headers,
+  };
+}
+
+/** The sender: MAIL_FROM's address under the given display name, or MAIL_FROM as it is. */
+export function senderWithName(from: string, fromName: string | null | undefined): string {
+  if (!fromName) return from;
+  const address = from.match(/<([^>]+)>/)?.[1] ?? from;
+  return `"${fromName.replace(/["\\\r\n]/g, "")}" <${address}>`;
 }
 
 /** The domain of the sender's address ("Hearth <no-reply@hearth.local>" → "hearth.local"). */
@@ -64,11 +86,13 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
     kind: "smtp",
     async send(email, idempotencyKey) {
       await transport.sendMail({
-        from,
+        from: senderWithName(from, email.fromName),
         to: email.to,
         subject: email.subject,
         text: email.text,
         messageId: messageIdFor(idempotencyKey, from),
+        ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+        ...(email.headers ? { headers: email.headers } : {}),
       });
     },
   };

@@ -23,6 +23,7 @@ export async function requireParticipation(
       "c.no_reply as noReply",
       "c.unit_id as unitId",
       "c.maintenance_request_id as maintenanceRequestId",
+      "c.replies_to as repliesTo",
       "c.created_at as createdAt",
       "me.last_read_message_id as lastReadMessageId",
       "me.archived_at as archivedAt",

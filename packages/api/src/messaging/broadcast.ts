@@ -13,6 +13,7 @@ import {
   type BroadcastAudience,
   broadcastOptions,
   type MemberStatus,
+  remedyFor,
 } from "@hearth/policies";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
@@ -183,7 +184,14 @@ export async function broadcastComposer(ctx: MemberContext, scope: PolicyScope) 
     .select("name")
     .where("id", "=", ctx.organizationId)
     .executeTakeFirstOrThrow();
-  if (!can.allowed) return { can, organizationName: organization.name, compose: null };
+  if (!can.allowed)
+    return {
+      can,
+      /** Who could turn this on, when someone can. */
+      remedy: remedyFor(scope.policy, can),
+      organizationName: organization.name,
+      compose: null,
+    };
   const { property, lease_status, plan, member_status } = offered.filters;
   const [properties, plans, people] = await Promise.all([
     ctx.db
@@ -204,6 +212,7 @@ export async function broadcastComposer(ctx: MemberContext, scope: PolicyScope) 
   ]);
   return {
     can,
+    remedy: null,
     organizationName: organization.name,
     compose: {
       audiences: offered.audiences,

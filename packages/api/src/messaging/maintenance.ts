@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import { addParticipants, insertConversation, lockConversation } from "../data/conversations";
 import { writeMessage } from "../data/messages";
+import { byRequest, recordShares, updatesOf } from "../maintenance/history";
 import { loadParties } from "../policy/facts";
 import { enforce, type PolicyScope } from "../policy/gateway";
 import { publishLiveEvent } from "../realtime/hub";
@@ -260,18 +261,24 @@ async function threadOf(db: Kysely<Database>, organizationId: string, requestId:
 }
 
 export interface ShareResult {
-  conversationId: string;
+  /** The request's thread, when the people shared with take part in one. */
+  conversationId: string | null;
   /** True when sharing created the request's thread. */
   created: boolean;
   /** People who joined the thread now (sharing again with someone already in it adds nobody). */
   added: string[];
+  /** People the request was not shared with before: they see it and its updates from now on. */
+  sharedWith: string[];
+  /** Why nobody got a thread about it, where the profile has no maintenance threads. */
+  threadReason: string | null;
 }
 
 /**
- * A manager shares a request with tenants or service pros: they join the request's thread, which
- * is created when there is none yet (seed 001: "If you are connected and the Maintenance request
- * is shared with them, the system automatically creates a separate thread on their end").
- * Every person must pass the policy's `maintenanceThread`; nothing is written when one does not.
+ * A manager shares a request with tenants or service pros (`shareMaintenanceRequest`): they see
+ * it and its updates on their maintenance page. Where the policy's `maintenanceThread` allows,
+ * they also join the request's thread, which is created when there is none yet (seed 001: "If you
+ * are connected and the Maintenance request is shared with them, the system automatically
+ * creates a separate thread on their end"). Nothing is written when one person is refused.
  */
 export async function shareRequest(
   ctx: MemberContext,
@@ -294,6 +301,10 @@ export async function shareRequest(
       code: "NOT_FOUND",
       message: "userIds: No such person in your organization.",
     });
+  for (const id of invitees)
+    enforce(
+      scope.policy.shareMaintenanceRequest({ actor: scope.actor, recipient: parties.get(id)! }),
+    );
   const submitter = parties.get(request.submitted_by)!;
   const existing = await threadOf(ctx.db, ctx.organizationId, request.id);
   const sharedBefore = (existing?.memberIds ?? []).filter((id) => id !== submitter.userId);
@@ -301,17 +312,22 @@ export async function shareRequest(
     submittedBy: submitter,
     sharedWith: [...new Set([...sharedBefore, ...invitees])],
   };
-  for (const id of invitees)
-    enforce(scope.policy.maintenanceThread({ recipient: parties.get(id)!, request: facts }));
-  enforce(
-    scope.policy.useChannel({ org: scope.orgFacts, actor: scope.actor, channel: "maintenance" }),
+  const channel = scope.policy.useChannel({
+    org: scope.orgFacts,
+    actor: scope.actor,
+    channel: "maintenance",
+  });
+  const threadDecisions = invitees.map((id) =>
+    scope.policy.maintenanceThread({ recipient: parties.get(id)!, request: facts }),
   );
+  const refusal = [...threadDecisions, channel].find((decision) => !decision.allowed);
+  const threadReason = refusal && !refusal.allowed ? refusal.reason : null;
   // Computed before the transaction: who else gets the thread if sharing creates it.
   const withSubmitter = scope.policy.maintenanceThread({ recipient: submitter, request: facts })
     .allowed
     ? [submitter.userId]
     : [];
-  const managerIds = existing ? [] : await managersForThread(ctx, scope, facts);
+  const managerIds = existing || threadReason ? [] : await managersForThread(ctx, scope, facts);
 
   return ctx.db.transaction().execute(async (trx) => {
     // Serializes shares of one request, so two at once never create two threads. Advisory, so
@@ -320,8 +336,16 @@ export async function shareRequest(
       trx,
     );
     const thread = await threadOf(trx, ctx.organizationId, request.id);
+    if (thread) await lockConversation(trx, thread.id);
+    const sharedWith = await recordShares(trx, {
+      organizationId: ctx.organizationId,
+      requestId: request.id,
+      authorId: ctx.user.id,
+      userIds: invitees,
+    });
+    if (threadReason !== null)
+      return { conversationId: null, created: false, added: [], sharedWith, threadReason };
     if (thread) {
-      await lockConversation(trx, thread.id);
       const added = await addParticipants(trx, ctx.organizationId, thread.id, invitees);
       const latest = await trx
         .selectFrom("messages")
@@ -340,7 +364,7 @@ export async function shareRequest(
           messageId: latest.id,
           recipients: added,
         });
-      return { conversationId: thread.id, created: false, added };
+      return { conversationId: thread.id, created: false, added, sharedWith, threadReason };
     }
     const conversationId = await insertThread(trx, ctx, request);
     const members = [...new Set([ctx.user.id, ...withSubmitter, ...managerIds, ...invitees])];
@@ -357,7 +381,7 @@ export async function shareRequest(
       sentAt: ctx.clock.now(),
       readBy: [ctx.user.id, request.submitted_by],
     });
-    return { conversationId, created: true, added: invitees };
+    return { conversationId, created: true, added: invitees, sharedWith, threadReason };
   });
 }
 
@@ -399,14 +423,33 @@ export async function listRequests(ctx: MemberContext, scope: PolicyScope) {
     .limit(200);
   if (scope.actor.kind !== "manager")
     query = query.where((eb) =>
-      eb.or([eb("r.submitted_by", "=", viewerId), eb("me.user_id", "is not", null)]),
+      eb.or([
+        eb("r.submitted_by", "=", viewerId),
+        eb("me.user_id", "is not", null),
+        eb.exists(
+          eb
+            .selectFrom("maintenance_request_updates as shared")
+            .select("shared.id")
+            .whereRef("shared.request_id", "=", "r.id")
+            .where("shared.kind", "=", "shared")
+            .where("shared.shared_with", "=", viewerId),
+        ),
+      ]),
     );
   const rows = await query.execute();
+  const history = byRequest(
+    await updatesOf(
+      ctx.db,
+      ctx.organizationId,
+      rows.map((row) => row.id),
+    ),
+  );
   return rows.map(({ threadId, viewerInThread, ...row }) => ({
     ...row,
     mine: row.submittedById === viewerId,
     hasThread: threadId !== null,
     conversationId: viewerInThread ? threadId : null,
+    updates: history.get(row.id) ?? [],
   }));
 }
 

@@ -64,7 +64,10 @@ export async function startConversation(
   if (unique.length === 0) {
     const [field, problem] =
       target.kind === "unit_group"
-        ? ["unitId", `Nobody in this unit can receive messages: no ${scope.policy.profile.vocabulary.resident.one} has an active lease.`]
+        ? [
+            "unitId",
+            `Nobody in this unit can receive messages: no ${scope.policy.profile.vocabulary.resident.one} has an active lease.`,
+          ]
         : ["recipientIds", "Choose at least one person."];
     throw new TRPCError({
       code: "BAD_REQUEST",

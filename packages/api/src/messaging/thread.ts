@@ -71,7 +71,12 @@ export function readersQuery(db: Kysely<Database>, conversationId: string) {
   return db
     .selectFrom("conversation_participants as p")
     .innerJoin("users as u", "u.id", "p.user_id")
-    .select(["p.user_id as userId", "u.display_name as name", "p.last_read_message_id as lastRead"])
+    .select([
+      "p.user_id as userId",
+      "u.display_name as name",
+      "p.last_read_message_id as lastRead",
+      "p.last_read_at as readAt",
+    ])
     .where("p.conversation_id", "=", conversationId);
 }
 
@@ -154,7 +159,17 @@ export async function threadPage(
       ? readers.filter((r) => r.userId !== m.senderId && r.lastRead >= m.id).map((r) => r.name)
       : null,
   }));
-  return { messages, olderCursor: page.olderCursor, newerCursor: page.newerCursor };
+  return {
+    messages,
+    olderCursor: page.olderCursor,
+    newerCursor: page.newerCursor,
+    /** How far each other participant has read, for one "Seen by"; null when receipts are hidden. */
+    readers: options.showReceipts
+      ? readers
+          .filter((r) => r.userId !== viewerId)
+          .map(({ name, lastRead, readAt }) => ({ name, lastRead, readAt }))
+      : null,
+  };
 }
 
 export type ThreadMessage = Awaited<ReturnType<typeof threadPage>>["messages"][number];

@@ -5,7 +5,7 @@ import { enqueueJobs } from "./jobs";
 /** Delivery tries over about a day (graphile-worker waits e^attempt seconds between tries). */
 export const EMAIL_MAX_ATTEMPTS = 12;
 
-/** Postgres takes at most 65,535 parameters per statement; a row here has seven. */
+/** Postgres takes at most 65,535 parameters per statement; a row here has ten. */
 const ROWS_PER_INSERT = 1000;
 
 /** An email to send, and what makes two of them the same one (e.g. "invitation:<id>"). */
@@ -46,6 +46,9 @@ function insertNew(trx: Transaction<Database>, emails: readonly QueuedEmail[]) {
         recipient: email.to,
         subject: email.subject,
         body: email.text,
+        from_name: email.fromName ?? null,
+        reply_to: email.replyTo ?? null,
+        headers: JSON.stringify(email.headers ?? {}),
         last_error: null,
         sent_at: null,
       })),

@@ -3,6 +3,8 @@ import { type Database, sql, type Transaction } from "@hearth/db";
 /** Every job our code adds, by task name, with the payload its task reads. */
 export interface JobPayloads {
   deliver_email: { outboundEmailId: number };
+  /** Also recurring (every minute); added for when the next digest becomes due. */
+  send_email_digests: Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

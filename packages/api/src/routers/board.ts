@@ -1,5 +1,7 @@
 import { boardCategories } from "@hearth/policies";
 import { z } from "zod";
+import { postComposer } from "../board/composer";
+import { approvePost, removePost, setCommentHidden, setPinned } from "../board/moderation";
 import {
   addComment,
   createPost,
@@ -15,16 +17,22 @@ import { memberProcedure, router } from "../trpc";
 const uuid = () => z.string().uuid("Not a valid id");
 
 export const boardRouter = router({
-  /** Posts the viewer may see (residents: their leased properties and organization-wide), newest first. */
+  /**
+   * Posts the viewer may see (residents: their leased properties and organization-wide), pinned
+   * first, then newest first; `search` keeps those whose title or body has every word typed.
+   */
   posts: memberProcedure
     .input(
       z
         .object({
-          search: z.string().trim().max(200, "Use at most 200 characters").optional(),
+          search: z.string().trim().max(200, "Search for at most 200 characters").optional(),
         })
         .default({}),
     )
     .query(async ({ ctx, input }) => listPosts(ctx, await policyScope(ctx), input)),
+
+  /** What the viewer's "new post" form offers: may they publish, which kinds, which properties. */
+  composer: memberProcedure.query(async ({ ctx }) => postComposer(ctx, await policyScope(ctx))),
 
   /** One post, its comments (each with `canDelete`) and the viewer's capabilities on it. */
   post: memberProcedure
@@ -47,7 +55,10 @@ export const boardRouter = router({
     )
     .mutation(async ({ ctx, input }) => markCommentsSeen(ctx, await policyScope(ctx), input)),
 
-  /** Publish a post, for one property or (without `propertyId`) the whole organization. */
+  /**
+   * Publish a post, for one property or (without `propertyId`) the whole organization. Where a
+   * resident may post and approval is on, the post waits (`awaitingApproval`) for a manager.
+   */
   createPost: memberProcedure
     .input(
       z.strictObject({
@@ -88,4 +99,24 @@ export const boardRouter = router({
   deleteComment: memberProcedure
     .input(z.strictObject({ commentId: uuid() }))
     .mutation(async ({ ctx, input }) => removeComment(ctx, await policyScope(ctx), input)),
+
+  /** A manager lets a waiting post appear on the board. */
+  approvePost: memberProcedure
+    .input(z.strictObject({ postId: uuid() }))
+    .mutation(async ({ ctx, input }) => approvePost(ctx, await policyScope(ctx), input)),
+
+  /** A manager pins a post above the others, or unpins it. */
+  setPinned: memberProcedure
+    .input(z.strictObject({ postId: uuid(), pinned: z.boolean() }))
+    .mutation(async ({ ctx, input }) => setPinned(ctx, await policyScope(ctx), input)),
+
+  /** A manager removes a post (or turns down a waiting one); the audit log keeps its title. */
+  deletePost: memberProcedure
+    .input(z.strictObject({ postId: uuid() }))
+    .mutation(async ({ ctx, input }) => removePost(ctx, await policyScope(ctx), input)),
+
+  /** A manager hides a comment from residents, or shows it again. */
+  setCommentHidden: memberProcedure
+    .input(z.strictObject({ commentId: uuid(), hidden: z.boolean() }))
+    .mutation(async ({ ctx, input }) => setCommentHidden(ctx, await policyScope(ctx), input)),
 });

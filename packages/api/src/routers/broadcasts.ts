@@ -1,9 +1,15 @@
 import { messageTypes } from "@hearth/db";
 import { leaseStatuses, memberStatuses } from "@hearth/policies";
 import { z } from "zod";
+import {
+  announcementReport,
+  remindUnread,
+  sentAnnouncements,
+} from "../messaging/announcement-report";
 import { broadcastComposer, previewBroadcast, sendBroadcast } from "../messaging/broadcast";
+import { replyPrivately } from "../messaging/private-reply";
 import { policyScope } from "../policy/gateway";
-import { memberProcedure, router } from "../trpc";
+import { managerProcedure, memberProcedure, router } from "../trpc";
 
 const id = z.string().uuid();
 
@@ -49,4 +55,39 @@ export const broadcastsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => sendBroadcast(ctx, await policyScope(ctx), input)),
+
+  /** A recipient answers an announcement in a private conversation with the managers. */
+  replyPrivately: memberProcedure
+    .input(
+      z.strictObject({
+        conversationId: id,
+        clientId: z.string().trim().min(8, "clientId: Use at least 8 characters").max(100),
+        body: z
+          .string()
+          .trim()
+          .min(1, "Write a message")
+          .max(20_000, "Messages are at most 20,000 characters"),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { conversationId, ...draft } = input;
+      return replyPrivately(ctx, conversationId, draft);
+    }),
+
+  /** The organization's announcements, newest first, each with how many recipients read it. */
+  sent: managerProcedure
+    .input(z.strictObject({ cursor: id.optional() }).default({}))
+    .query(({ ctx, input }) => sentAnnouncements(ctx.db, ctx.organizationId, input.cursor)),
+
+  /** Delivery and read report of one announcement: "2 of 3 read" and who hasn't. */
+  report: managerProcedure
+    .input(z.strictObject({ conversationId: id }))
+    .query(({ ctx, input }) => announcementReport(ctx, input.conversationId)),
+
+  /** Reminds the recipients who haven't read an announcement (once a day each). */
+  remindUnread: managerProcedure
+    .input(z.strictObject({ conversationId: id }))
+    .mutation(async ({ ctx, input }) =>
+      remindUnread(ctx, await policyScope(ctx), input.conversationId),
+    ),
 });

@@ -2,6 +2,8 @@ import { inboxChannels as channelNames, messageTypes, priorities } from "@hearth
 import { capabilities, composerOptions } from "@hearth/policies";
 import { z } from "zod";
 import { requireParticipation } from "../messaging/access";
+import { hidesAudience, visiblePeople } from "../messaging/announcement-privacy";
+import { announcementSenders } from "../messaging/announcement-senders";
 import { changeMessage } from "../messaging/change";
 import { searchContacts } from "../messaging/contacts";
 import { participantDetails } from "../messaging/details";
@@ -62,8 +64,14 @@ export const conversationsRouter = router({
         actor: scope.actor,
         now: scope.now,
       });
+      const viewer = { id: ctx.user.id, kind: scope.actor.kind };
+      const sender = scope.policy.knobs.broadcastSender;
       return {
         ...page,
+        rows: page.rows.map((row) => ({
+          ...row,
+          others: visiblePeople(row.others, { kind: row.kind, sender }, viewer),
+        })),
         /** Per channel: any conversations outside the archive, and unread messages (first page). */
         channelSummary,
         compose: caps.compose!,
@@ -100,16 +108,26 @@ export const conversationsRouter = router({
       now: scope.now,
       ...(facts ? { conversation: facts } : {}),
     });
+    const viewer = { id: ctx.user.id, kind: scope.actor.kind };
+    const shown = { kind: conversation.kind, sender: scope.policy.knobs.broadcastSender };
     const details = caps.viewParticipantInfo?.allowed
-      ? await participantDetails(ctx.db, input.id, ctx.user.id, scope.now, scope.org.timezone)
+      ? visiblePeople(
+          await participantDetails(ctx.db, input.id, ctx.user.id, scope.now, scope.org.timezone),
+          shown,
+          viewer,
+        )
       : null;
-    const names = await ctx.db
-      .selectFrom("conversation_participants as p")
-      .innerJoin("users as u", "u.id", "p.user_id")
-      .select(["u.id", "u.display_name as name", "u.kind"])
-      .where("p.conversation_id", "=", input.id)
-      .orderBy("u.display_name")
-      .execute();
+    const names = visiblePeople(
+      await ctx.db
+        .selectFrom("conversation_participants as p")
+        .innerJoin("users as u", "u.id", "p.user_id")
+        .select(["u.id", "u.display_name as name", "u.kind"])
+        .where("p.conversation_id", "=", input.id)
+        .orderBy("u.display_name")
+        .execute(),
+      shown,
+      viewer,
+    );
     const others = names.filter((n) => n.id !== ctx.user.id);
     return {
       ...conversation,
@@ -144,18 +162,26 @@ export const conversationsRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      await requireParticipation(ctx.db, ctx.organizationId, input.id, ctx.user.id);
+      const conversation = await requireParticipation(
+        ctx.db,
+        ctx.organizationId,
+        input.id,
+        ctx.user.id,
+      );
       const scope = await policyScope(ctx);
-      const showReceipts = scope.policy.seeReadReceipts({ actor: scope.actor }).allowed;
+      const audienceHidden = hidesAudience(conversation.kind, scope.actor);
+      const showReceipts =
+        !audienceHidden && scope.policy.seeReadReceipts({ actor: scope.actor }).allowed;
       const page = await threadPage(ctx.db, input.id, ctx.user.id, {
         before: input.cursor ?? undefined,
         around: input.around,
         limit: input.limit,
         showReceipts,
       });
+      const senders = await announcementSenders(ctx, scope, conversation.kind, page.messages);
       return {
         ...page,
-        messages: page.messages.map((m) => {
+        messages: senders.map((m) => {
           const facts = { authorId: m.senderId, sentAt: m.sentAt, deletedAt: m.deletedAt };
           return {
             ...m,

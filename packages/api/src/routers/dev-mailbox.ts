@@ -18,7 +18,15 @@ export const devMailboxRouter = router({
       });
     return ctx.db
       .selectFrom("dev_mailbox")
-      .select(["id", "channel", "recipient", "subject", "body", "created_at as createdAt"])
+      .select([
+        "id",
+        "channel",
+        "recipient",
+        "subject",
+        "body",
+        "headers",
+        "created_at as createdAt",
+      ])
       .orderBy("id", "desc")
       .limit(50)
       .execute();

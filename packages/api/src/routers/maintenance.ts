@@ -1,4 +1,8 @@
+import { maintenanceStatuses, priorities } from "@hearth/db";
 import { z } from "zod";
+import { requestDetail } from "../maintenance/detail";
+import { filterChoices, requestsPage } from "../maintenance/page";
+import { setStatus } from "../maintenance/status";
 import {
   listRequests,
   maintenanceSettings,
@@ -34,6 +38,43 @@ export const maintenanceRouter = router({
     };
   }),
 
+  /**
+   * The managers' maintenance page: every request of the organization, newest first, filtered by
+   * status, priority, property or unit; pass `cursor` (the page's `nextCursor`) for the next page.
+   */
+  page: managerProcedure
+    .input(
+      z
+        .strictObject({
+          status: z.enum(maintenanceStatuses).optional(),
+          priority: z.enum(priorities).optional(),
+          propertyId: id.optional(),
+          unitId: id.optional(),
+          cursor: id.optional(),
+          limit: z.number().int().min(1).max(100).optional(),
+        })
+        .default({}),
+    )
+    .query(async ({ ctx, input }) => {
+      const scope = await policyScope(ctx);
+      const [page, choices, settings] = await Promise.all([
+        requestsPage(ctx.db, ctx.organizationId, ctx.user.id, input),
+        filterChoices(ctx.db, ctx.organizationId),
+        maintenanceSettings(ctx, scope),
+      ]);
+      return { ...page, choices, settings };
+    }),
+
+  /** One request for a manager: its history, the status choices and whom it may be shared with. */
+  detail: managerProcedure
+    .input(z.strictObject({ requestId: id }))
+    .query(async ({ ctx, input }) => requestDetail(ctx, await policyScope(ctx), input.requestId)),
+
+  /** A manager changes a request's status; the resident is told. */
+  setStatus: managerProcedure
+    .input(z.strictObject({ requestId: id, status: z.enum(maintenanceStatuses) }))
+    .mutation(async ({ ctx, input }) => setStatus(ctx, await policyScope(ctx), input)),
+
   /** A resident submits a request; the policy decides whether a thread about it is created. */
   submit: memberProcedure
     .input(
@@ -53,7 +94,7 @@ export const maintenanceRouter = router({
     )
     .mutation(async ({ ctx, input }) => submitRequest(ctx, await policyScope(ctx), input)),
 
-  /** A manager shares a request with tenants or service pros: they join its thread. */
+  /** A manager shares a request with tenants or service pros: they see it, and join its thread where the profile has them. */
   share: managerProcedure
     .input(z.strictObject({ requestId: id, userIds: z.array(id).min(1).max(50) }))
     .mutation(async ({ ctx, input }) => shareRequest(ctx, await policyScope(ctx), input)),

@@ -1,9 +1,10 @@
 /**
  * The choices the search page offers as filters, limited to what the viewer may know of: the
- * people they share a conversation with, and the properties and units their conversations are
+ * people they share a conversation with (not an announcement's other recipients), and the properties and units their conversations are
  * about (a manager: every property and unit of the organization).
  */
 import type { Database, Kysely } from "@hearth/db";
+import { sharedOutsideAnnouncements } from "../messaging/announcement-privacy";
 
 const MOST = 500;
 
@@ -13,9 +14,15 @@ export interface SearchFilterOptions {
   units: { id: string; name: string; propertyId: string }[];
 }
 
-async function coParticipants(db: Kysely<Database>, organizationId: string, viewerId: string) {
+async function coParticipants(
+  db: Kysely<Database>,
+  organizationId: string,
+  viewerId: string,
+  isManager: boolean,
+) {
   return db
     .selectFrom("conversation_participants as me")
+    .innerJoin("conversations as c", "c.id", "me.conversation_id")
     .innerJoin("conversation_participants as other", (join) =>
       join
         .onRef("other.conversation_id", "=", "me.conversation_id")
@@ -24,6 +31,7 @@ async function coParticipants(db: Kysely<Database>, organizationId: string, view
     .innerJoin("users as u", "u.id", "other.user_id")
     .where("me.user_id", "=", viewerId)
     .where("me.organization_id", "=", organizationId)
+    .where(sharedOutsideAnnouncements(isManager))
     .select(["u.id", "u.display_name as name"])
     .distinct()
     .orderBy("name")
@@ -74,7 +82,7 @@ export async function searchFilterOptions(
   isManager: boolean,
 ): Promise<SearchFilterOptions> {
   const [people, units, properties] = await Promise.all([
-    coParticipants(db, organizationId, viewerId),
+    coParticipants(db, organizationId, viewerId, isManager),
     isManager
       ? organizationUnits(db, organizationId)
       : unitsOfConversations(db, organizationId, viewerId),

@@ -7,6 +7,9 @@ import * as m0005 from "./0005_resident_leases";
 import * as m0006 from "./0006_two_factor";
 import * as m0007 from "./0007_search_outbox";
 import * as m0008 from "./0008_accounts";
+import * as m0009 from "./0009_board_moderation";
+import * as m0010 from "./0010_maintenance_updates";
+import * as m0011 from "./0011_notifications";
 
 /** Every migration, in order. A new migration is a new file and one line here. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   "0006_two_factor": m0006,
   "0007_search_outbox": m0007,
   "0008_accounts": m0008,
+  "0009_board_moderation": m0009,
+  "0010_maintenance_updates": m0010,
+  "0011_notifications": m0011,
 };

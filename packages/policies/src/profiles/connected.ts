@@ -103,6 +103,20 @@ export const connectedProfile = defineProfile({
         "You can remove your comments only if the comment was not seen by your landlord.",
       ),
     },
+    boardResidentPosts: {
+      value: false,
+      source: s002(
+        "A list of all publications which were posted by your landlord/property manager will be displayed on the left sidebar.",
+      ),
+      overridable: true,
+    },
+    boardPostApproval: {
+      value: true,
+      source: choice(
+        "Where an organization lets tenants post, a manager approves each post before it appears, so the board keeps speaking for the landlord.",
+      ),
+      overridable: true,
+    },
     readReceipts: {
       value: "managers",
       source: choice(
@@ -193,5 +207,6 @@ export const connectedProfile = defineProfile({
       ),
     },
     participantInfo: { value: false, source: notInArticles, overridable: true },
+    urgentBreaksQuietHours: { value: false, source: notInArticles, overridable: true },
   },
 });

@@ -30,16 +30,21 @@ const notify: Rule<NotifyInput> = (knobs, input) => {
  * emailed, its email copy is the way to answer (seed 003). Without an email there is nothing to
  * answer, so the reason doesn't send the member looking for one.
  */
-const reply: Rule<ReplyInput> = (knobs, input) => {
-  const decision = commonDecisions.reply(knobs, input);
-  if (decision.code !== "no_reply") return decision;
-  const fromSpace =
-    "This message comes from the space, not a person, so it can't be answered in the portal.";
-  return deny(
-    "no_reply",
-    input.conversation.emailed ? `${fromSpace} Reply to its email instead.` : fromSpace,
-  );
-};
+function fromTheSpace(rule: Rule<ReplyInput>): Rule<ReplyInput> {
+  return (knobs, input) => {
+    const decision = rule(knobs, input);
+    if (decision.code !== "no_reply") return decision;
+    const fromSpace =
+      "This message comes from the space, not a person, so it can't be answered in the portal.";
+    return deny(
+      "no_reply",
+      input.conversation.emailed ? `${fromSpace} Reply to its email instead.` : fromSpace,
+    );
+  };
+}
+
+const reply = fromTheSpace(commonDecisions.reply);
+const replyPrivately = fromTheSpace(commonDecisions.replyPrivately);
 
 export const coworkingProfile = defineProfile({
   id: "coworking",
@@ -130,6 +135,8 @@ export const coworkingProfile = defineProfile({
     board: { value: false, source: noBoard },
     boardCategories: { value: [...boardCategories], source: noBoard },
     commentDeleteUntilSeen: { value: true, source: noBoard },
+    boardResidentPosts: { value: false, source: noBoard },
+    boardPostApproval: { value: true, source: noBoard },
     readReceipts: {
       value: "nobody",
       source: choice(
@@ -204,6 +211,7 @@ export const coworkingProfile = defineProfile({
       source: choice("The article lists where messages appear; no per-member switch is described."),
     },
     participantInfo: { value: false, source: notInArticle },
+    urgentBreaksQuietHours: { value: false, source: notInArticle, overridable: true },
   },
-  decisions: { notify, reply },
+  decisions: { notify, reply, replyPrivately },
 });

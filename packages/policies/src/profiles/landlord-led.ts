@@ -84,6 +84,8 @@ export const landlordLedProfile = defineProfile({
     board: { value: false, source: noBoard },
     boardCategories: { value: [...boardCategories], source: noBoard },
     commentDeleteUntilSeen: { value: true, source: noBoard },
+    boardResidentPosts: { value: false, source: noBoard },
+    boardPostApproval: { value: true, source: noBoard },
     readReceipts: {
       value: "managers",
       source: choice(
@@ -166,5 +168,6 @@ export const landlordLedProfile = defineProfile({
         'You can access Tenant Info for each tenant you\'re chatting with ... If you\'re in a Group Chat, "Tenant Info" will be replaced with "Group Details".',
       ),
     },
+    urgentBreaksQuietHours: { value: false, source: notInArticle, overridable: true },
   },
 });

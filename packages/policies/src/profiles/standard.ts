@@ -103,6 +103,8 @@ export const standardProfile = defineProfile({
       source: boardOff,
     },
     commentDeleteUntilSeen: { value: true, source: boardOff },
+    boardResidentPosts: { value: false, source: boardOff },
+    boardPostApproval: { value: true, source: boardOff },
     readReceipts: {
       value: "managers",
       source: s000(
@@ -218,6 +220,13 @@ export const standardProfile = defineProfile({
       source: choice(
         "Residents are found by name, unit or property, so managers expect to see that context in the thread.",
       ),
+    },
+    urgentBreaksQuietHours: {
+      value: true,
+      source: choice(
+        "Urgent messages are marked high priority for timely attention, so they still reach people in their quiet hours.",
+      ),
+      overridable: true,
     },
   },
 });

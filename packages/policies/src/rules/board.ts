@@ -55,15 +55,21 @@ function checkBoardManager(knobs: RuleSettings, actor: Actor, notManager: Check)
 export const viewBoard: Rule<ActorInput> = (knobs, { actor }) =>
   checkBoardAccess(knobs, actor) ?? allow("May open the property message board.");
 
-export const postToBoard: Rule<PostToBoardInput> = (knobs, { actor, category }) =>
-  checkBoardManager(
+/** Residents publish only where the profile (or the organization) lets them. */
+function checkMayPublish(knobs: RuleSettings, actor: Actor): Check {
+  if (actor.kind === "resident" && knobs.boardResidentPosts) return checkBoardAccess(knobs, actor);
+  return checkBoardManager(
     knobs,
     actor,
     deny(
       "board_post_managers_only",
       `Only ${knobs.words.management} can publish on the message board.`,
     ),
-  ) ??
+  );
+}
+
+export const postToBoard: Rule<PostToBoardInput> = (knobs, { actor, category }) =>
+  checkMayPublish(knobs, actor) ??
   (category && !knobs.boardCategories.includes(category)
     ? deny(
         "board_category_unavailable",
@@ -74,6 +80,9 @@ export const postToBoard: Rule<PostToBoardInput> = (knobs, { actor, category }) 
 
 export const commentOnPost: Rule<CommentOnPostInput> = (knobs, { actor, post }) =>
   checkBoardAccess(knobs, actor) ??
+  (post.awaitingApproval
+    ? deny("post_awaiting_approval", "Comments open once the post is approved.")
+    : undefined) ??
   (post.commentsEnabled
     ? undefined
     : deny("comments_disabled", "Commenting this post is not available")) ??
@@ -110,3 +119,26 @@ export const deleteComment: Rule<DeleteCommentInput> = (knobs, { actor, comment 
   }
   return allow("May remove this comment.");
 };
+
+/**
+ * Does the actor's post appear at once? Managers' posts do; residents' posts wait for a manager
+ * where the profile asks for approval (the reason is what their author is told).
+ */
+export const publishWithoutApproval: Rule<ActorInput> = (knobs, { actor }) =>
+  actor.kind === "resident" && knobs.boardPostApproval
+    ? deny(
+        "board_post_needs_approval",
+        `Waiting for approval: your post appears once ${knobs.words.management} approves it.`,
+      )
+    : allow("Posts appear on the board at once.");
+
+/** Hide a comment, pin a post, approve a waiting post. */
+export const moderateBoard: Rule<ActorInput> = (knobs, { actor }) =>
+  checkBoardManager(
+    knobs,
+    actor,
+    deny(
+      "board_moderation_managers_only",
+      `Only ${knobs.words.management} can moderate the message board.`,
+    ),
+  ) ?? allow("May hide comments, pin posts and approve posts.");

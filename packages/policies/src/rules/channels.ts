@@ -2,7 +2,7 @@
 import { allow, type Check, deny } from "../decision";
 import type { Rule, RuleSettings } from "../decisions";
 import type { ActorInput, ChannelInput, MaintenanceThreadInput } from "../inputs";
-import { channelLabels } from "../labels";
+import { channelName } from "../vocabulary";
 import { viewBoard } from "./board";
 import { checkChannel, checkConnection, checkNotOperator, checkSubUser } from "./gates";
 
@@ -16,13 +16,13 @@ export const useChannel: Rule<ChannelInput> = (knobs, { org, actor, channel }) =
     return (
       checkSubUser(knobs, actor, "chat") ??
       checkConnection(knobs, actor, "self") ??
-      allow(`The ${channelLabels[channel]} channel is available.`)
+      allow(`The ${channelName(knobs.words, channel)} channel is available.`)
     );
   }
   if (channel !== "maintenance") {
     return deny(
       "channel_managers_only",
-      `The ${channelLabels[channel]} channel is part of the management's inbox.`,
+      `The ${channelName(knobs.words, channel)} channel is part of the management's inbox.`,
     );
   }
   if (actor.kind === "owner") return threadsForResidentsAndPros(knobs);

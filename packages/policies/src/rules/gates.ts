@@ -3,9 +3,9 @@ import { type Check, deny, type Refused } from "../decision";
 import type { RuleSettings } from "../decisions";
 import type { Actor, LeaseStatus, OrganizationFacts, Party } from "../facts";
 import type { Channel, Knobs } from "../knobs";
-import { channelLabels, leaseStatusLabels, orList } from "../labels";
+import { leaseStatusLabels, orList } from "../labels";
 import { permissions, type SubUserCapability } from "../permissions";
-import type { Vocabulary } from "../vocabulary";
+import { channelName, type Vocabulary } from "../vocabulary";
 
 /** Whose gate is checked: the actor's own, or someone else's. */
 export type Subject = "self" | "other";
@@ -160,7 +160,10 @@ export function channelOf(party: Party): Channel | undefined {
 /** Channel gate: the channel is switched on, and Owners exists only in property-manager mode. */
 export function checkChannel(knobs: RuleSettings, org: OrganizationFacts, channel: Channel): Check {
   if (!knobs.channels.includes(channel)) {
-    return deny("channel_disabled", `The ${channelLabels[channel]} channel isn't available.`);
+    return deny(
+      "channel_disabled",
+      `The ${channelName(knobs.words, channel)} channel isn't available.`,
+    );
   }
   if (channel === "owners" && org.mode !== "property_manager") {
     return deny(

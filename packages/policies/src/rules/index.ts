@@ -1,12 +1,22 @@
 /** The rules every profile starts from; a profile may replace any of them with its own. */
 import type { DecisionSet } from "../decisions";
-import { commentOnPost, deleteComment, postToBoard, toggleComments, viewBoard } from "./board";
+import {
+  commentOnPost,
+  deleteComment,
+  moderateBoard,
+  postToBoard,
+  publishWithoutApproval,
+  toggleComments,
+  viewBoard,
+} from "./board";
 import { chooseAudience, filterAudience, receiveBroadcast, sendBroadcast } from "./broadcast";
+import { replyPrivately } from "./broadcast-replies";
 import { configureMaintenanceThreads, maintenanceThread, useChannel } from "./channels";
 import { compose } from "./compose";
 import { attachFile, chooseMessageType, markPriority, mention, scheduleSend } from "./composing";
 import { acceptInboundReply, copyToEmail, deliverEmailCopy } from "./email";
 import { connectionGate, leaseGate, membershipGate, subUserGate } from "./gate-decisions";
+import { changeMaintenanceStatus, shareMaintenanceRequest } from "./maintenance-requests";
 import {
   autoRespond,
   configureAutoResponse,
@@ -34,6 +44,9 @@ export const commonDecisions: DecisionSet = {
   useChannel,
   maintenanceThread,
   configureMaintenanceThreads,
+  changeMaintenanceStatus,
+  shareMaintenanceRequest,
+  replyPrivately,
   sendBroadcast,
   chooseAudience,
   filterAudience,
@@ -45,6 +58,8 @@ export const commonDecisions: DecisionSet = {
   commentOnPost,
   toggleComments,
   deleteComment,
+  moderateBoard,
+  publishWithoutApproval,
   seeReadReceipts,
   editMessage,
   deleteMessage,

@@ -4,6 +4,7 @@ import type { Rule, RuleSettings } from "../decisions";
 import type { Actor, ConversationFacts, Party } from "../facts";
 import type { ReplyInput } from "../inputs";
 import { capitalized } from "../vocabulary";
+import { announcementNoReply, checkAnnouncementReply } from "./broadcast-replies";
 import {
   checkConnection,
   checkLease,
@@ -13,11 +14,6 @@ import {
   isManager,
 } from "./gates";
 import { checkMemberPair } from "./member-messages";
-
-const noReply = deny(
-  "no_reply",
-  "This message was sent as an announcement and can't be replied to.",
-);
 
 /**
  * Managers share the organization's inbox, so a manager may write in any conversation that
@@ -76,7 +72,9 @@ function checkOwnGates(knobs: RuleSettings, actor: Actor): Check {
 export const reply: Rule<ReplyInput> = (knobs, { actor, conversation }) => {
   const outsider = checkNotOperator(actor) ?? checkTakesPart(actor, conversation);
   if (outsider) return outsider;
-  if (conversation.noReply && !isManager(actor)) return noReply;
+  if (conversation.noReply && !isManager(actor)) return announcementNoReply;
+  const announcement = checkAnnouncementReply(knobs, actor, conversation);
+  if (announcement) return announcement;
   const memberPeer = memberPeerOf(actor, conversation);
   if (memberPeer) {
     return (

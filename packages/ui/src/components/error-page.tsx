@@ -8,8 +8,12 @@ const headlines: Record<number, string> = {
   429: "Too many requests",
 };
 
-/** The error boundary every route shares: a readable page per status, never a stack trace. */
-export function ErrorPage() {
+/**
+ * The error boundary every route shares: a readable page per status, never a stack trace.
+ * `inFrame`: the boundary of a page inside the app's frame, which already has the main landmark.
+ */
+export function ErrorPage({ inFrame = false }: { inFrame?: boolean }) {
+  const Landmark = inFrame ? "div" : "main";
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const detail =
@@ -20,7 +24,7 @@ export function ErrorPage() {
       ? String((error.data as { message: unknown }).message)
       : null;
   return (
-    <main className="flex min-h-[60vh] items-center justify-center p-8">
+    <Landmark className="flex min-h-[60vh] items-center justify-center p-8">
       <div className="max-w-md text-center">
         <p className="text-sm font-semibold text-brand-600">{status}</p>
         <h1 className="mt-2 text-2xl font-bold text-slate-900">
@@ -36,6 +40,11 @@ export function ErrorPage() {
           Go to the start page
         </Link>
       </div>
-    </main>
+    </Landmark>
   );
+}
+
+/** The error boundary of a page inside the app's frame: the frame and its navigation stay. */
+export function InFrameErrorPage() {
+  return <ErrorPage inFrame />;
 }

@@ -21,6 +21,7 @@ export function AppShell({
   userName,
   subtitle,
   search = false,
+  bell,
   children,
 }: {
   appName: string;
@@ -28,6 +29,8 @@ export function AppShell({
   userName: string;
   subtitle: string;
   search?: boolean;
+  /** The notifications bell, shown in the header on phones and beside the name on wider screens. */
+  bell?: ReactNode;
   children: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
@@ -41,10 +44,11 @@ export function AppShell({
       </a>
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
         <span className="font-bold text-brand-700">{appName}</span>
+        {bell ? <span className="ml-auto mr-1">{bell}</span> : null}
         {search ? (
           <NavLink
             to={SEARCH_PATH}
-            className="ml-auto mr-2 rounded-md px-3 py-1 text-sm font-medium text-slate-700 ring-1 ring-slate-300"
+            className={`${bell ? "" : "ml-auto "}mr-2 rounded-md px-3 py-1 text-sm font-medium text-slate-700 ring-1 ring-slate-300`}
           >
             Search
           </NavLink>
@@ -64,7 +68,10 @@ export function AppShell({
         className={`${open ? "block" : "hidden"} border-b border-slate-200 bg-white md:flex md:w-60 md:flex-col md:border-b-0 md:border-r`}
       >
         <div className="hidden px-5 py-5 md:block">
-          <p className="text-lg font-bold text-brand-700">{appName}</p>
+          <div className="flex items-center justify-between">
+            <p className="text-lg font-bold text-brand-700">{appName}</p>
+            {bell}
+          </div>
           <p className="text-xs text-slate-500">{subtitle}</p>
           {search ? <ShellSearch className="mt-4" /> : null}
         </div>

@@ -2,6 +2,7 @@ import type { Decision } from "@hearth/policies";
 import { Form } from "@remix-run/react";
 import { type KeyboardEvent, useRef, useState } from "react";
 import { messageTypeLabels } from "./format";
+import { useDraft } from "./use-draft";
 
 export interface ComposerValue {
   body: string;
@@ -10,34 +11,49 @@ export interface ComposerValue {
 }
 
 /**
+ * What became of a message handed to `onSend`: "sent" (its draft is done), "kept" (not sent, and
+ * shown elsewhere with a way to retry, so its draft stays stored but not in the box), or "restore"
+ * (not sent: the text goes back in the box).
+ */
+export type SendOutcome = "sent" | "kept" | "restore";
+
+/**
  * The message box: Enter sends, Shift+Enter starts a new line. It is a real form (intent "send"),
  * so it also works before JavaScript loads; with JavaScript `onSend` takes over. `messageTypes`
  * and `canMarkPriority` are what the API's composer options offer; a single type needs no picker.
+ * What is typed is kept under `draftKey` until it is sent, across reloads.
  */
 export function Composer({
   onSend,
   canMarkPriority,
   messageTypes,
   clientId,
+  draftKey,
   placeholder = "Write a message",
 }: {
-  onSend: (value: ComposerValue) => void;
+  onSend: (value: ComposerValue) => Promise<SendOutcome>;
+  draftKey: string;
   canMarkPriority: Decision | undefined;
   messageTypes: readonly ComposerValue["type"][];
   clientId: string;
   placeholder?: string;
 }) {
   const canChooseType = messageTypes.length > 1;
-  const [body, setBody] = useState("");
+  const draft = useDraft(draftKey);
+  const body = draft.text;
   const [type, setType] = useState<ComposerValue["type"]>("general");
   const [priority, setPriority] = useState<ComposerValue["priority"]>("normal");
   const formRef = useRef<HTMLFormElement>(null);
 
   const submit = () => {
-    if (!body.trim()) return;
-    onSend({ body: body.trim(), type, priority });
-    setBody("");
+    const text = body.trim();
+    if (!text) return;
+    draft.takeText();
     setPriority("normal");
+    void onSend({ body: text, type, priority }).then((outcome) => {
+      if (outcome === "sent") draft.discard();
+      if (outcome === "restore") draft.restore(text);
+    });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -100,7 +116,7 @@ export function Composer({
           name="body"
           rows={2}
           value={body}
-          onChange={(e) => setBody(e.target.value)}
+          onChange={(e) => draft.change(e.target.value)}
           onKeyDown={onKeyDown}
           placeholder={placeholder}
           maxLength={20_000}

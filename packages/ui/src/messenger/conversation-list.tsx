@@ -1,9 +1,12 @@
 import type { RouterOutputs } from "@hearth/api";
+import { channelName } from "@hearth/policies";
 import { Link, NavLink, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef } from "react";
 import { trpc } from "../trpc";
+import { channelChips } from "./channel-chips";
 import { channelLabels, kindLabels, shortTime } from "./format";
 import { type ListFilter, listFilterOf, listInput } from "./list-filter";
+import { usePolicy } from "./viewer";
 
 export type { ListFilter } from "./list-filter";
 
@@ -56,13 +59,10 @@ export function ConversationList({
         return true;
       });
   }, [pages]);
-  const summary = new Map((data.channelSummary ?? []).map((c) => [c.channel, c]));
-  const channels = (Object.keys(channelLabels) as Channel[]).filter(
-    (c) => c === "announcements" || data.channels[`channel.${c}`]?.allowed !== false,
-  );
-  const presentChannels = channels.filter(
-    (c) => c !== "announcements" || summary.get(c)?.present || filter.channel === c,
-  );
+  const chips = channelChips(data.channelSummary ?? [], data.channels, filter.channel);
+  const { vocabulary } = usePolicy();
+  const chipLabel = (channel: Channel) =>
+    channel === "announcements" ? channelLabels.announcements : channelName(vocabulary, channel);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -135,8 +135,7 @@ export function ConversationList({
           >
             All
           </Link>
-          {presentChannels.map((c) => {
-            const unread = summary.get(c)?.unread ?? 0;
+          {chips.map(({ channel: c, unread }) => {
             return (
               <Link
                 key={c}
@@ -144,7 +143,7 @@ export function ConversationList({
                 aria-current={filter.channel === c ? "page" : undefined}
                 className={`whitespace-nowrap rounded px-2 py-1 ${filter.channel === c ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
               >
-                {channelLabels[c]}
+                {chipLabel(c)}
                 {unread ? (
                   <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-white">{unread}</span>
                 ) : null}
@@ -160,7 +159,7 @@ export function ConversationList({
             : filter.priority
               ? "No high-priority conversations."
               : filter.channel
-                ? `No conversations in ${channelLabels[filter.channel]}.`
+                ? `No conversations in ${chipLabel(filter.channel)}.`
                 : "No conversations yet."}
         </p>
       ) : (
@@ -186,9 +185,9 @@ export function ConversationList({
                       ) : null}
                     </div>
                     <p className="truncate text-xs text-slate-600">
-                      {!showChannels || kindLabels[row.kind] === channelLabels[row.channel]
+                      {!showChannels || kindLabels[row.kind] === chipLabel(row.channel)
                         ? kindLabels[row.kind]
-                        : `${kindLabels[row.kind]} · ${channelLabels[row.channel]}`}
+                        : `${kindLabels[row.kind]} · ${chipLabel(row.channel)}`}
                     </p>
                     <p
                       className={`truncate text-sm ${row.unread ? "text-slate-900" : "text-slate-600"}`}

@@ -7,7 +7,15 @@ export type ThreadMessage = RouterOutputs["conversations"]["messages"]["messages
 export interface PendingMessage {
   clientId: string;
   body: string;
-  state: "sending" | "failed";
+  /** "refused": the policy said no, and `reason` says why; "failed": a retry may go through. */
+  state: "sending" | "failed" | "refused";
+  reason?: string;
+}
+
+/** "Seen by" under the one message it belongs to, with who read it when for the hover. */
+export interface Receipt {
+  label: string;
+  detail: string;
 }
 
 /** One message: who, when, type and priority, edited/deleted marks, and for one's own, its status. */
@@ -15,6 +23,8 @@ export function MessageBubble({
   message,
   timeZone,
   marked = false,
+  showSender = true,
+  receipt = null,
   onEdit,
   onDelete,
 }: {
@@ -22,6 +32,10 @@ export function MessageBubble({
   timeZone: string;
   /** The message the thread was opened at (a search hit): shown marked. */
   marked?: boolean;
+  /** Whether the sender's name goes above it: once per run of messages by the same sender. */
+  showSender?: boolean;
+  /** Read receipt shown under this message (only under the last one the others have read). */
+  receipt?: Receipt | null;
   onEdit: (id: number, body: string) => Promise<unknown>;
   onDelete: (id: number) => Promise<unknown>;
 }) {
@@ -38,7 +52,7 @@ export function MessageBubble({
       <div
         className={`max-w-[85%] sm:max-w-[70%] ${mine ? "items-end" : "items-start"} flex flex-col`}
       >
-        {!mine ? (
+        {!mine && showSender ? (
           <span className="mb-0.5 px-1 text-xs font-medium text-slate-600">
             {message.senderName ?? "From the organization"}
           </span>
@@ -106,8 +120,11 @@ export function MessageBubble({
             {clockTime(message.createdAt, timeZone)}
           </time>
           {message.editedAt && !deleted ? <span>Edited</span> : null}
-          {mine && !deleted ? (
-            <span>{message.seenBy?.length ? `Seen by ${message.seenBy.join(", ")}` : "Sent"}</span>
+          {receipt ? (
+            <span title={receipt.detail}>
+              {receipt.label}
+              <span className="sr-only"> ({receipt.detail})</span>
+            </span>
           ) : null}
           {!deleted && !editing && message.can.edit ? (
             <button type="button" className="hover:underline" onClick={() => setEditing(true)}>
@@ -132,7 +149,10 @@ export function MessageBubble({
   );
 }
 
-/** A message on its way, or one that failed with a way to try again. */
+/**
+ * A message on its way; one the policy refused, with the policy's reason in its place; or one that
+ * failed on the way (network, server), with a way to try again.
+ */
 export function PendingBubble({
   pending,
   onRetry,
@@ -140,27 +160,30 @@ export function PendingBubble({
   pending: PendingMessage;
   onRetry: () => void;
 }) {
+  const notSent = pending.state !== "sending";
   return (
     <li className="flex justify-end">
       <div className="flex max-w-[85%] flex-col items-end sm:max-w-[70%]">
         <div
-          className={`rounded-2xl px-3 py-2 text-sm text-white shadow-sm ${pending.state === "failed" ? "bg-red-700" : "bg-brand-600 opacity-70"}`}
+          className={`rounded-2xl px-3 py-2 text-sm shadow-sm ${notSent ? "bg-white text-slate-900 ring-2 ring-red-600" : "bg-brand-600 text-white opacity-70"}`}
         >
           <p className="whitespace-pre-wrap break-words">{pending.body}</p>
         </div>
         <div
-          className="mt-0.5 px-1 text-xs text-slate-500"
-          role={pending.state === "failed" ? "alert" : "status"}
+          className="mt-0.5 px-1 text-right text-xs text-slate-600"
+          role={notSent ? "alert" : "status"}
         >
           {pending.state === "sending" ? (
             "Sending…"
+          ) : pending.state === "refused" ? (
+            <span className="text-red-800">Not sent: {pending.reason}</span>
           ) : (
             <>
-              Not sent.{" "}
+              <span className="text-red-800">{pending.reason ?? "Not sent."}</span>{" "}
               <button
                 type="button"
                 onClick={onRetry}
-                className="font-semibold text-red-700 underline"
+                className="font-semibold text-red-800 underline"
               >
                 Retry
               </button>

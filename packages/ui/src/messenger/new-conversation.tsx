@@ -1,18 +1,33 @@
 import type { RouterInputs } from "@hearth/api";
+import { capitalized } from "@hearth/policies";
 import { Link, useNavigate } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { trpc } from "../trpc";
-import { Composer } from "./composer";
+import { Composer, type SendOutcome } from "./composer";
+import { draftKey } from "./draft-store";
+import { isPolicyRefusal } from "./send-failure";
+import { usePolicy, useViewerId } from "./viewer";
 
 type Target = RouterInputs["conversations"]["start"]["target"];
 
 const kindNames: Record<string, string> = {
   manager: "Team",
-  resident: "Tenant",
   service_pro: "Service pro",
   owner: "Owner",
   operator: "Operator",
 };
+
+/** Where a new conversation's draft is kept until it is sent: per recipient or unit. */
+function targetKey(target: Target): string {
+  switch (target.kind) {
+    case "direct":
+      return `new:${target.recipientId}`;
+    case "unit_group":
+      return `new:unit:${target.unitId}`;
+    case "team":
+      return `new:team:${target.recipientIds.join(",")}`;
+  }
+}
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -44,6 +59,11 @@ export function NewConversation({
     { placeholderData: (previous) => previous },
   );
   const start = trpc.conversations.start.useMutation();
+  const utils = trpc.useUtils();
+  const { vocabulary, composer } = usePolicy();
+  const viewerId = useViewerId();
+  const kindName = (kind: string) =>
+    kind === "resident" ? capitalized(vocabulary.resident.one) : kindNames[kind];
 
   return (
     <section className="flex h-full min-h-0 flex-col" aria-labelledby="new-heading">
@@ -107,7 +127,7 @@ export function NewConversation({
                       <span className="font-medium text-slate-900">Unit {unit.name}</span>{" "}
                       <span className="text-slate-500">· {unit.propertyName}</span>
                     </span>
-                    <span className="text-xs text-slate-500">Group chat with all tenants</span>
+                    <span className="text-xs text-slate-500">{vocabulary.unitGroupHint}</span>
                   </button>
                 </li>
               ))}
@@ -137,7 +157,7 @@ export function NewConversation({
                       <span className="block truncate text-xs text-slate-500">
                         {contact.managerRole === "account_owner"
                           ? "Account owner"
-                          : kindNames[contact.kind]}
+                          : kindName(contact.kind)}
                         {contact.homes ? ` · ${contact.homes}` : ""}
                       </span>
                       {!contact.decision.allowed ? (
@@ -174,18 +194,31 @@ export function NewConversation({
       {target ? (
         <Composer
           clientId={firstClientId}
-          canMarkPriority={undefined}
-          messageTypes={[]}
+          draftKey={draftKey(viewerId, targetKey(target.target))}
+          canMarkPriority={composer.markPriority}
+          messageTypes={target.target.kind === "team" ? [] : composer.messageTypes}
           placeholder={`Message ${target.label}`}
-          onSend={(value) =>
-            start.mutate(
-              { target: target.target, message: { clientId: firstClientId, ...value } },
-              {
-                onSuccess: ({ conversationId }) => navigate(`${basePath}/${conversationId}`),
-                onError: (e) => setError(e.message),
-              },
-            )
-          }
+          onSend={(value) => {
+            setError(null);
+            return start
+              .mutateAsync({
+                target: target.target,
+                message: { clientId: firstClientId, ...value },
+              })
+              .then(({ conversationId }): SendOutcome => {
+                navigate(`${basePath}/${conversationId}`);
+                return "sent";
+              })
+              .catch((e: unknown): SendOutcome => {
+                // The typed message goes back in the box; the reason is shown above it.
+                setError(e instanceof Error ? e.message : "The message wasn't sent. Try again.");
+                if (isPolicyRefusal(e)) {
+                  void utils.conversations.contacts.invalidate();
+                  void utils.policy.capabilities.invalidate();
+                }
+                return "restore";
+              });
+          }}
         />
       ) : null}
     </section>

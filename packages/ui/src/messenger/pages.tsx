@@ -4,6 +4,7 @@ import { ConversationList } from "./conversation-list";
 import { MessengerLayout } from "./layout";
 import { NewConversation } from "./new-conversation";
 import { ThreadView } from "./thread-view";
+import { usePolicy } from "./viewer";
 
 type Routes = ReturnType<typeof messengerRoutes>;
 
@@ -53,13 +54,16 @@ export function NewConversationPage({ basePath }: { basePath: string }) {
   return <NewConversation basePath={basePath} firstClientId={clientId} />;
 }
 
+/** The empty pane: where to start, or, where the user can't start conversations, the policy's reason. */
 export function NoConversationPage() {
+  const { capabilities, vocabulary } = usePolicy();
+  const compose = capabilities.compose;
   return (
     <div className="flex flex-1 items-center justify-center bg-slate-50 p-8 text-center">
       <div>
         <p className="font-medium text-slate-800">Choose a conversation</p>
-        <p className="mt-1 text-sm text-slate-500">
-          Or start a new one with the New message button.
+        <p className="mt-1 text-sm text-slate-600">
+          {compose?.allowed ? vocabulary.startHint : compose?.reason}
         </p>
       </div>
     </div>

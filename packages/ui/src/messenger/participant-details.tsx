@@ -1,10 +1,11 @@
 import type { RouterOutputs } from "@hearth/api";
+import { capitalized } from "@hearth/policies";
+import { usePolicy } from "./viewer";
 
 type Person = NonNullable<RouterOutputs["conversations"]["get"]["details"]>[number];
 
 const kindNames: Record<string, string> = {
   manager: "Team",
-  resident: "Tenant",
   service_pro: "Service pro",
   owner: "Owner",
 };
@@ -16,6 +17,9 @@ const statusStyles: Record<string, string> = {
 
 /** Tenant info / group details: each person's property, unit and lease term (seed 004). */
 export function ParticipantDetails({ people, onClose }: { people: Person[]; onClose: () => void }) {
+  const { vocabulary } = usePolicy();
+  const kindName = (kind: string) =>
+    kind === "resident" ? capitalized(vocabulary.resident.one) : kindNames[kind];
   return (
     <aside
       className="absolute inset-0 z-10 overflow-y-auto bg-white p-4 md:static md:w-72 md:border-l md:border-slate-200"
@@ -23,7 +27,7 @@ export function ParticipantDetails({ people, onClose }: { people: Person[]; onCl
     >
       <div className="mb-3 flex items-center justify-between">
         <h3 className="font-semibold text-slate-900">
-          {people.length > 1 ? "Group details" : "Tenant info"}
+          {people.length > 1 ? "Group details" : vocabulary.personInfo}
         </h3>
         <button
           type="button"
@@ -38,7 +42,7 @@ export function ParticipantDetails({ people, onClose }: { people: Person[]; onCl
           <li key={person.id} className="text-sm">
             <p className="font-medium text-slate-900">{person.name}</p>
             <p className="text-xs text-slate-500">
-              {kindNames[person.kind] ?? person.kind} · {person.email}
+              {kindName(person.kind) ?? person.kind} · {person.email}
             </p>
             {person.leases.length ? (
               <ul className="mt-1 space-y-1">

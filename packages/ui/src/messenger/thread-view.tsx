@@ -3,11 +3,17 @@ import { Link, useNavigate } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { searchHref } from "../search/search-params";
 import { trpc } from "../trpc";
-import { Composer, type ComposerValue } from "./composer";
+import { Composer, type ComposerValue, type SendOutcome } from "./composer";
+import { draftKey } from "./draft-store";
 import { dayKey, dayLabel, kindLabels } from "./format";
 import { MessageBubble, PendingBubble, type PendingMessage } from "./message-bubble";
 import { NewerMessagesBar, useScrollToMessage } from "./open-at-message";
 import { ParticipantDetails } from "./participant-details";
+import { PrivateReply } from "./private-reply";
+import { seenByMark } from "./seen-by";
+import { isPolicyRefusal, sendFailureOf } from "./send-failure";
+import { runStarts } from "./sender-runs";
+import { usePolicy, useViewerId } from "./viewer";
 
 type ConversationOutput = RouterOutputs["conversations"]["get"];
 type PageOutput = RouterOutputs["conversations"]["messages"];
@@ -77,29 +83,40 @@ export function ThreadView({
     onSuccess: () => Promise.all([refresh(), utils.conversations.get.invalidate({ id })]),
   });
 
-  const deliver = (item: PendingMessage & ComposerValue) => {
-    setPending((list) =>
-      list.map((p) => (p.clientId === item.clientId ? { ...p, state: "sending" } : p)),
-    );
-    send.mutate(
-      {
+  const updatePending = (clientId: string, change: Partial<PendingMessage>) =>
+    setPending((list) => list.map((p) => (p.clientId === clientId ? { ...p, ...change } : p)));
+
+  /** Sends one message; a refusal is shown on it with the policy's reason, and what the user may do is fetched again. */
+  const deliver = (item: PendingMessage & ComposerValue): Promise<SendOutcome> => {
+    updatePending(item.clientId, { state: "sending" });
+    return send
+      .mutateAsync({
         conversationId: id,
         clientId: item.clientId,
         body: item.body,
         type: item.type,
         priority: item.priority,
-      },
-      {
-        onSuccess: async () => {
-          await refresh();
-          setPending((list) => list.filter((p) => p.clientId !== item.clientId));
-        },
-        onError: () =>
-          setPending((list) =>
-            list.map((p) => (p.clientId === item.clientId ? { ...p, state: "failed" } : p)),
-          ),
-      },
-    );
+      })
+      .then(async (): Promise<SendOutcome> => {
+        await refresh();
+        setPending((list) => list.filter((p) => p.clientId !== item.clientId));
+        return "sent";
+      })
+      .catch((error: unknown): SendOutcome => {
+        const failure = sendFailureOf(error);
+        updatePending(item.clientId, {
+          state: failure.kind === "refused" ? "refused" : "failed",
+          reason: failure.reason,
+        });
+        if (isPolicyRefusal(error)) {
+          // The rules changed under the open page: the composer, the list's channels and its
+          // New message button are drawn again from the policy as it is now.
+          void utils.conversations.get.invalidate({ id });
+          void utils.conversations.list.invalidate();
+          void utils.policy.capabilities.invalidate();
+        }
+        return "kept";
+      });
   };
 
   const newest = messages.at(-1)?.id ?? 0;
@@ -121,6 +138,14 @@ export function ThreadView({
   }, [newest, id, markRead, utils]);
 
   const reply = conversation.capabilities.reply;
+  const privateReply = conversation.capabilities.replyPrivately;
+  const { vocabulary } = usePolicy();
+  const viewerId = useViewerId();
+  const seen = seenByMark(messages, (pages.data?.pages[0] ?? firstPage).readers, (at) =>
+    new Date(at).toLocaleString(undefined, { timeZone: conversation.timeZone }),
+  );
+  const showsSender = runStarts(messages);
+  const indexOf = new Map(messages.map((message, index) => [message.id, index]));
   const grouped: { day: string; label: string; items: typeof messages }[] = [];
   for (const message of messages) {
     const day = dayKey(message.createdAt, conversation.timeZone);
@@ -151,7 +176,9 @@ export function ThreadView({
           <h2 className="truncate font-semibold text-slate-900">{conversation.displayTitle}</h2>
           <p className="truncate text-xs text-slate-500">
             {kindLabels[conversation.kind]} ·{" "}
-            {conversation.participants.map((p) => p.name).join(", ")}
+            {conversation.kind === "broadcast"
+              ? "Recipients don't see each other"
+              : conversation.participants.map((p) => p.name).join(", ")}
           </p>
         </div>
         {conversation.details ? (
@@ -164,7 +191,7 @@ export function ThreadView({
             {conversation.details.length > 1
               ? "Group details"
               : conversation.participants.some((p) => p.kind === "resident")
-                ? "Tenant info"
+                ? vocabulary.personInfo
                 : "Details"}
           </button>
         ) : null}
@@ -221,6 +248,15 @@ export function ThreadView({
                         message={message}
                         timeZone={conversation.timeZone}
                         marked={message.id === openAt}
+                        showSender={
+                          showsSender[indexOf.get(message.id) ?? 0] === true ||
+                          group.items[0]?.id === message.id
+                        }
+                        receipt={
+                          seen?.messageId === message.id
+                            ? { label: seen.label, detail: seen.detail }
+                            : null
+                        }
                         onEdit={(messageId, body) => edit.mutateAsync({ messageId, body })}
                         onDelete={(messageId) => remove.mutateAsync({ messageId })}
                       />
@@ -237,7 +273,7 @@ export function ThreadView({
                     <PendingBubble
                       key={item.clientId}
                       pending={item}
-                      onRetry={() => deliver(item)}
+                      onRetry={() => void deliver(item)}
                     />
                   ))}
                 </ul>
@@ -247,6 +283,7 @@ export function ThreadView({
           {reply?.allowed ? (
             <Composer
               clientId={clientId}
+              draftKey={draftKey(viewerId, id)}
               canMarkPriority={conversation.composer.markPriority}
               messageTypes={conversation.composer.messageTypes}
               onSend={(value) => {
@@ -255,9 +292,11 @@ export function ThreadView({
                 setClientId(newClientId());
                 // A thread opened at an older message shows the sent one where it lands: the latest.
                 if (newerCursor !== null) navigate(threadPath);
-                deliver(item);
+                return deliver(item);
               }}
             />
+          ) : privateReply?.allowed ? (
+            <PrivateReply announcementId={id} note={privateReply.reason} backTo={backTo} />
           ) : (
             <p
               className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600"

@@ -15,7 +15,8 @@ export function problemOf(error: unknown): { status: number; body: ProblemBody }
   if (error.cause instanceof ZodError) {
     const { fieldErrors, formErrors } = error.cause.flatten();
     // The sentence itself, not "Check the highlighted fields": not every page shows that field.
-    const firstProblem = formErrors[0] ?? Object.values(fieldErrors).flat()[0] ?? "Check your input.";
+    const firstProblem =
+      formErrors[0] ?? Object.values(fieldErrors).flat()[0] ?? "Check your input.";
     return { status, body: { message: firstProblem, fieldErrors } };
   }
   if (error.cause instanceof FieldProblems) {
