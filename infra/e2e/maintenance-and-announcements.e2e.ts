@@ -47,7 +47,7 @@ describe("maintenance under the standard profile (no maintenance threads)", () =
     await resident.reload();
     await requestItem(resident, title).getByText("Shared with Devon Hart (service pro)").waitFor();
 
-    await manager.getByLabel("Status").selectOption("done");
+    await manager.getByLabel("Status", { exact: true }).selectOption("done");
     await manager.getByRole("button", { name: "Change status" }).click();
     await manager.getByText("Status changed.").waitFor();
 
@@ -107,7 +107,7 @@ describe("an announcement to three residents", () => {
       await riley.getByRole("link", { name: new RegExp(text) }).click();
       await thread(riley).getByText(text).waitFor();
       await thread(riley).getByText("Recipients don't see each other").waitFor();
-      const shown = await thread(riley).innerText();
+      const shown = (await thread(riley).textContent()) ?? "";
       expect(shown).not.toContain("Sam Patel");
       expect(shown).not.toContain("Jordan Ellis");
       await screenshot(riley, "announcement-resident-desktop");
@@ -116,7 +116,7 @@ describe("an announcement to three residents", () => {
       await sam.goto(`${residentUrl}/messages`);
       await sam.getByRole("link", { name: new RegExp(text) }).click();
       await thread(sam).getByText(text).waitFor();
-      expect(await thread(sam).innerText()).not.toContain("Riley Chen");
+      expect(await thread(sam).textContent()).not.toContain("Riley Chen");
       await screenshot(sam, "announcement-resident-phone");
 
       const answer = unique("Will the stairs stay open");
@@ -129,7 +129,7 @@ describe("an announcement to three residents", () => {
       // Sam sees neither the answer nor its conversation.
       await sam.goto(`${residentUrl}/messages`);
       await sam.getByRole("link", { name: new RegExp(text) }).waitFor();
-      expect(await sam.locator("body").innerText()).not.toContain(answer);
+      expect(await sam.locator("body").textContent()).not.toContain(answer);
 
       await manager.goto(`${managerUrl}/inbox`);
       await manager.getByRole("link", { name: new RegExp(answer) }).waitFor();

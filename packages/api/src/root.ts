@@ -13,6 +13,7 @@ import { maintenanceRouter } from "./routers/maintenance";
 import { notificationsRouter } from "./routers/notifications";
 import { operatorRouter } from "./routers/operator";
 import { policyRouter } from "./routers/policy";
+import { scheduledRouter } from "./routers/scheduled";
 import { searchRouter } from "./routers/search";
 import { twoFactorRouter } from "./routers/two-factor";
 import { createCallerFactory, router } from "./trpc";
@@ -32,6 +33,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   operator: operatorRouter,
   policy: policyRouter,
+  scheduled: scheduledRouter,
   search: searchRouter,
   twoFactor: twoFactorRouter,
 });

@@ -159,6 +159,7 @@ export async function runQueuedJobs(h: Harness): Promise<void> {
       logger: h.deps.logger,
       mailer: h.deps.mailer,
       urls: h.deps.urls,
+      clock: h.deps.clock,
     }),
   });
 }

@@ -81,6 +81,8 @@ export interface OrganizationsTable {
   mode: ColumnType<OrganizationMode, OrganizationMode | undefined, OrganizationMode>;
   timezone: Generated<string>;
   business_hours: JSONColumnType<BusinessHours | null, string | null | undefined, string | null>;
+  /** Migration 0012: ISO days ("2026-12-25") the organization is closed all day. */
+  holidays: JSONColumnType<string[], string | undefined, string>;
   /** Bumped by every change of the policy settings; a save carrying an older one is stale. */
   settings_version: Generated<number>;
   /** Where replies to notification emails go; null: the account owner's address. */
@@ -241,6 +243,10 @@ export interface MessagesTable {
   copy_to_email: Generated<boolean>;
   scheduled_for: NullableTimestamp;
   sent_at: NullableTimestamp;
+  /** Migration 0012: why a scheduled message was not sent when its time came. */
+  schedule_refusal: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 0012: an auto-response; never answered by another. */
+  automatic: Generated<boolean>;
   created_at: Timestamp;
   edited_at: NullableTimestamp;
   deleted_at: NullableTimestamp;
@@ -316,6 +322,15 @@ export interface AttachmentsTable {
   created_at: Generated<Date>;
 }
 
+/** Migration 0012: an auto-response that went out, once per conversation, responder and period. */
+export interface AutoResponsesTable {
+  organization_id: string;
+  conversation_id: string;
+  responder_id: string;
+  period: string;
+  created_at: Generated<Date>;
+}
+
 export interface TemplatesTable {
   id: Generated<string>;
   organization_id: string;
@@ -338,6 +353,10 @@ export interface UserSettingsTable {
   auto_response_enabled: Generated<boolean>;
   auto_response_body: string | null;
   business_hours: JSONColumnType<BusinessHours | null, string | null | undefined, string | null>;
+  /** Migration 0012: the person's vacation reply and the time it applies. */
+  vacation_starts_at: NullableTimestamp;
+  vacation_ends_at: NullableTimestamp;
+  vacation_body: ColumnType<string | null, string | null | undefined, string | null>;
   maintenance_threads_enabled: Generated<boolean>;
   updated_at: Generated<Date>;
   /** Migration 0011: per kind, the channels switched off (`{ broadcast: { email: false } }`). */
@@ -547,6 +566,7 @@ export interface Database {
   board_comments: BoardCommentsTable;
   attachments: AttachmentsTable;
   templates: TemplatesTable;
+  auto_responses: AutoResponsesTable;
   user_settings: UserSettingsTable;
   notifications: NotificationsTable;
   notification_deliveries: NotificationDeliveriesTable;

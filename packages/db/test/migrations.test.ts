@@ -52,6 +52,7 @@ describe("migrations", () => {
 
   it("roll all the way down and up again", async () => {
     expect(await migrateDownAll(t.db)).toEqual([
+      "0012_scheduled_and_automatic_messages",
       "0011_notifications",
       "0010_maintenance_updates",
       "0009_board_moderation",
@@ -77,6 +78,7 @@ describe("migrations", () => {
       "0009_board_moderation",
       "0010_maintenance_updates",
       "0011_notifications",
+      "0012_scheduled_and_automatic_messages",
     ]);
     expect(await migrateToLatest(t.db)).toEqual([]);
   });

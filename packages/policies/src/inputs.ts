@@ -204,4 +204,9 @@ export interface NotifyInput {
   readonly preferences?: Partial<Record<NotificationChannel, boolean>>;
   /** Lower-case browser name, for desktop notifications. */
   readonly browser?: string;
+  /**
+   * The person followed an unsubscribe link for this channel. Honoured in every profile, also
+   * where the profile otherwise decides the channels for people (the law of bulk mail).
+   */
+  readonly unsubscribed?: boolean;
 }

@@ -393,3 +393,14 @@ describe("the broadcast composer", () => {
     );
   });
 });
+
+describe("notifications in every profile", () => {
+  it.each(profileIds)("%s: an unsubscribe from email holds whatever the profile decides", (id) => {
+    const policy = policyOf(id);
+    expectRefused(
+      policy.notify({ org, channel: "email", preferences: { email: true }, unsubscribed: true }),
+      "notification_opted_out",
+      /unsubscribed from email/i,
+    );
+  });
+});

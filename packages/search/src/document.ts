@@ -42,6 +42,9 @@ async function loadChunk(db: Kysely<Database>, messageIds: number[]): Promise<Me
     .selectFrom("conversation_participants")
     .where("conversation_id", "in", conversationIds)
     .select(["conversation_id", "user_id"])
+    // A document is the same whenever it is built: an update moves rows, and with them the order
+    // an unordered scan returns.
+    .orderBy("user_id")
     .execute();
   const readers = new Map<string, string[]>();
   for (const { conversation_id, user_id } of participants) {

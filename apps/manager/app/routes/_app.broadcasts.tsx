@@ -286,11 +286,13 @@ function Composer({
     <>
       <PageHeader
         title="Broadcasts"
-        description={
+        description={`${
           compose.sender === "organization"
             ? `Send a message from ${organizationName} to your contacts.`
             : "Send a message to several contacts at once."
-        }
+        } Recipients don't see each other${
+          compose.noReply ? "." : "; an answer opens a private conversation with you."
+        }`}
       />
       <Form
         method="post"

@@ -17,6 +17,10 @@ export interface MessageToWrite {
   priority: Priority;
   copyToEmail?: boolean;
   sentAt: Date;
+  /** The time its sender scheduled it for, when it was a scheduled message. */
+  scheduledFor?: Date | null;
+  /** An auto-response (never answered by another one). */
+  automatic?: boolean;
   /** Participants whose read pointer moves to this message (whoever wrote it). */
   readBy: readonly string[];
   /** People @-mentioned (already allowed by the policy), with the notification's payload. */
@@ -50,10 +54,11 @@ export async function writeMessage(
   const { rows } = await sql<{ id: number }>`
     with inserted as (
       insert into messages (organization_id, conversation_id, sender_id, client_id, body, type,
-        priority, copy_to_email, scheduled_for, sent_at, created_at)
+        priority, copy_to_email, scheduled_for, sent_at, created_at, automatic)
       values (${message.organizationId}, ${message.conversationId}, ${message.senderId},
         ${message.clientId}, ${message.body}, ${message.type}, ${message.priority},
-        ${message.copyToEmail ?? false}, null, ${message.sentAt}, ${message.sentAt})
+        ${message.copyToEmail ?? false}, ${message.scheduledFor ?? null}, ${message.sentAt},
+        ${message.sentAt}, ${message.automatic ?? false})
       on conflict (sender_id, client_id) where client_id is not null do nothing
       returning id
     ), touched as (

@@ -1,11 +1,13 @@
 import { type AppKind, type Database, type Kysely, sql } from "@hearth/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
+import { type Clock, systemClock } from "../clock";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import type { JobName } from "../outbox/jobs";
 import { deliverEmail } from "./deliver-email";
 import { appUrlsFromEnv, runEmailDigests } from "./email-digests";
+import { sendScheduledMessage } from "./send-scheduled-message";
 
 export interface JobDeps {
   db: Kysely<Database>;
@@ -13,9 +15,12 @@ export interface JobDeps {
   mailer: Mailer;
   /** Each app's address, for links in emails; by default MANAGER_URL and RESIDENT_URL. */
   urls?: Record<AppKind, string>;
+  /** The time jobs act at (scheduled sends); tests pass their own. */
+  clock?: Clock;
 }
 
 const deliverEmailPayload = z.object({ outboundEmailId: z.number().int().positive() });
+const scheduledMessagePayload = z.object({ messageId: z.number().int().positive() });
 
 /** Deletes sessions past their end and sign-in attempts older than the rate-limit window needs. */
 export async function purgeExpiredSessions(
@@ -61,6 +66,14 @@ export function taskList(
   return {
     deliver_email: async (payload) => {
       await deliverEmail(deps, deliverEmailPayload.parse(payload).outboundEmailId);
+    },
+    send_scheduled_message: async (payload) => {
+      const { messageId } = scheduledMessagePayload.parse(payload);
+      const outcome = await sendScheduledMessage(
+        { db: deps.db, logger: deps.logger, clock: deps.clock ?? systemClock },
+        messageId,
+      );
+      deps.logger.info({ messageId, outcome }, "scheduled message");
     },
     send_email_digests: async () => {
       await runEmailDigests({ ...deps, urls: deps.urls ?? appUrlsFromEnv() }, new Date());

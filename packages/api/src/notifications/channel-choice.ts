@@ -1,6 +1,6 @@
 /** Whether a notification of some kind goes out through a channel now: policy, person, clock. */
 import type { Priority } from "@hearth/db";
-import { type Decision, deny, type OrganizationFacts, type Policy } from "@hearth/policies";
+import type { Decision, OrganizationFacts, Policy } from "@hearth/policies";
 import type { NotificationKind } from "./kinds";
 import { kindAllows, type NotificationPreferences } from "./preferences";
 import { isQuietAt } from "./quiet-hours";
@@ -15,11 +15,14 @@ export function channelDecision(
   channel: AlertChannel,
   kind?: NotificationKind,
 ): Decision {
-  // An unsubscribe link is honoured even where the policy otherwise decides the channels.
-  if (channel === "email" && !preferences.email)
-    return deny("notification_opted_out", "You unsubscribed from notification emails.");
   const on = preferences[channel] && (kind === undefined || kindAllows(preferences, kind, channel));
-  return policy.notify({ org, channel, preferences: { [channel]: on } });
+  return policy.notify({
+    org,
+    channel,
+    preferences: { [channel]: on },
+    // An unsubscribe link turns email off, also where the profile decides the channels.
+    unsubscribed: channel === "email" && !preferences.email,
+  });
 }
 
 /** Quiet hours hold a notification back unless it is urgent and the organization lets it through. */

@@ -5,6 +5,8 @@ export interface JobPayloads {
   deliver_email: { outboundEmailId: number };
   /** Also recurring (every minute); added for when the next digest becomes due. */
   send_email_digests: Record<string, never>;
+  /** At the message's scheduled time (job key `scheduled-message:<id>`). */
+  send_scheduled_message: { messageId: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -62,4 +64,9 @@ export async function enqueue<N extends JobName>(
   options: EnqueueOptions = {},
 ): Promise<void> {
   await enqueueJobs(trx, [{ name, payload, options } as JobToAdd]);
+}
+
+/** Drops the waiting job with this key in the caller's transaction (one running finishes). */
+export async function removeQueuedJob(trx: Transaction<Database>, jobKey: string): Promise<void> {
+  await sql`select graphile_worker.remove_job(${jobKey})`.execute(trx);
 }

@@ -14,7 +14,11 @@ export interface PolicyScope {
   now: Date;
 }
 
-type MemberContext = Context & { organizationId: string; user: { id: string } };
+/** A signed-in member's request, or a job acting for a member (a scheduled message's sender). */
+type MemberContext = Pick<Context, "db" | "clock" | "log"> & {
+  organizationId: string;
+  user: { id: string };
+};
 
 interface OrganizationRow {
   org_id: string;

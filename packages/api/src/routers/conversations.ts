@@ -19,7 +19,7 @@ import { bigintId, displayName, infiniteQueryDirection } from "../validation";
 
 const id = z.string().uuid();
 const messageId = bigintId();
-const draft = z.strictObject({
+export const draft = z.strictObject({
   clientId: z.string().trim().min(8, "Use at least 8 characters").max(100),
   body: z
     .string()

@@ -10,6 +10,7 @@ import * as m0008 from "./0008_accounts";
 import * as m0009 from "./0009_board_moderation";
 import * as m0010 from "./0010_maintenance_updates";
 import * as m0011 from "./0011_notifications";
+import * as m0012 from "./0012_scheduled_and_automatic_messages";
 
 /** Every migration, in order. A new migration is a new file and one line here. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0009_board_moderation": m0009,
   "0010_maintenance_updates": m0010,
   "0011_notifications": m0011,
+  "0012_scheduled_and_automatic_messages": m0012,
 };

@@ -7,10 +7,19 @@ import { notificationLabels } from "../labels";
 /** Browsers that support desktop notifications (seed 002). */
 export const desktopNotificationBrowsers: readonly string[] = ["chrome", "firefox", "safari"];
 
-export const notify: Rule<NotifyInput> = (knobs, { channel, preferences, browser }) => {
+export const notify: Rule<NotifyInput> = (
+  knobs,
+  { channel, preferences, browser, unsubscribed },
+) => {
   // The in-app badge is the one signal a person can't switch off: it is where messages live.
   if (channel === "in_app") return allow("In-app notifications are always on.");
   const label = notificationLabels[channel];
+  if (unsubscribed) {
+    return deny(
+      "notification_opted_out",
+      `You unsubscribed from ${label.toLowerCase()} notifications.`,
+    );
+  }
   if (!knobs.notificationChannels.includes(channel)) {
     return deny("notification_channel_unavailable", `${label} notifications aren't available.`);
   }
