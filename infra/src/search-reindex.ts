@@ -2,7 +2,6 @@
  * `npm run search:reindex`: rebuilds the Meilisearch index from Postgres (MEILI_URL, and
  * DATABASE_URL or the embedded dev database), with a progress bar. Safe while the product runs.
  */
-import { createLogger } from "@hearth/api";
 import { readServerEnv, reindexAll, searchEngineFromEnv } from "@hearth/api/server";
 import { createDb, openDevDatabase } from "@hearth/db";
 import { Presets, SingleBar } from "cli-progress";
@@ -11,7 +10,6 @@ const env = readServerEnv();
 const database = await openDevDatabase();
 const { db, destroy } = createDb(database.url, { statementTimeoutMs: 0 });
 const engine = searchEngineFromEnv(env, db);
-const logger = createLogger(env.LOG_LEVEL, { component: "reindex" });
 try {
   if (engine.kind === "postgres") {
     console.log(
@@ -36,7 +34,9 @@ try {
       },
     });
     bar.stop();
-    logger.info(result, "search index rebuilt");
+    console.log(
+      `Search index rebuilt: ${result.indexed} messages indexed, ${result.removed} ids removed, of ${result.total} ids.`,
+    );
   }
 } finally {
   await destroy();
