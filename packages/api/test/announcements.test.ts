@@ -250,6 +250,17 @@ describe("coworking (seed 003): announcements come from the space", () => {
       [null, "Foundry Workspace"],
       [null, "Foundry Workspace"],
     ]);
+    // Search shows it as the thread does: from the space, in hits and in the people to filter by.
+    const found = await member.search.messages({
+      q: "Friday",
+      conversationId: sent.conversationId,
+    });
+    expect(found.hits.map((hit) => [hit.senderId, hit.senderName])).toEqual([
+      [null, "Foundry Workspace"],
+    ]);
+    expect(JSON.stringify(found)).not.toContain("Taylor Brooks");
+    const options = await member.search.filterOptions();
+    expect(options.people.map((person) => person.name)).not.toContain("Taylor Brooks");
     const privately = await refusalOf(() =>
       member.broadcasts.replyPrivately({ conversationId: sent.conversationId, ...reply("Ok") }),
     );
@@ -287,7 +298,7 @@ describe("when broadcasts are off, who can turn them on", () => {
     expect(composer.can.code).toBe("missing_permission");
     expect(composer.remedy).toEqual({
       who: "account_owner",
-      sentence: "Your account owner can give your account this permission in People.",
+      sentence: "Your account owner can give your account this permission.",
     });
   });
 });

@@ -35,7 +35,7 @@ export function remedyFor(policy: Policy, decision: Decision): Remedy | null {
   if (decision.code === "missing_permission")
     return {
       who: "account_owner",
-      sentence: "Your account owner can give your account this permission in People.",
+      sentence: "Your account owner can give your account this permission.",
     };
   const knob = knobBehind[decision.code];
   if (!knob) return null;

@@ -1,6 +1,8 @@
 import { conversationKinds, messageTypes, priorities } from "@hearth/db";
 import { MAX_SEARCH_LIMIT, MAX_SEARCH_TEXT } from "@hearth/search";
 import { z } from "zod";
+import { announcementSenders } from "../messaging/announcement-senders";
+import { policyScope } from "../policy/gateway";
 import { describeFacets } from "../search/describe-facets";
 import { describeHits } from "../search/describe-hits";
 import { searchFilterOptions } from "../search/filter-options";
@@ -59,10 +61,22 @@ export const searchRouter = router({
       },
       ctx.log,
     );
-    const [hits, facets] = await Promise.all([
+    const [described, facets] = await Promise.all([
       describeHits(ctx.db, ctx.user.id, result.hits),
       describeFacets(ctx.db, ctx.organizationId, result.facets),
     ]);
+    // Announcements show their sender as the thread does: the organization where the profile
+    // says they come from it, not the admin who wrote them.
+    const announced = described.filter((hit) => hit.conversationKind === "broadcast");
+    const masked =
+      announced.length === 0
+        ? new Map<number, (typeof described)[number]>()
+        : new Map(
+            (await announcementSenders(ctx, await policyScope(ctx), "broadcast", announced)).map(
+              (hit) => [hit.messageId, hit],
+            ),
+          );
+    const hits = described.map((hit) => masked.get(hit.messageId) ?? hit);
     return {
       engine: result.engine,
       degraded: result.degraded,
