@@ -5,6 +5,11 @@ import { sendFetchResponse, toFetchRequest } from "../src/server/fetch-bridge";
 import { passFrontDoor } from "../src/server/front-door";
 import { isTrpcUrl } from "../src/server/trpc-url";
 
+/** `/api/files…`; the same test as @hearth/api/server's, which this file loads only lazily. */
+function isFilesUrl(url: string | undefined): boolean {
+  return url !== undefined && /^\/api\/files(?:[/?]|$)/.test(url);
+}
+
 type ApiServer = typeof import("@hearth/api/server");
 type UiServer = typeof import("@hearth/ui/server");
 
@@ -15,7 +20,7 @@ function appOf(root: string): AppKind {
 }
 
 /**
- * In dev, `/api/trpc` is answered here, before Remix, as the production server does: Remix hands
+ * In dev, `/api/trpc` and `/api/files` are answered here, before Remix, as the production server does: Remix hands
  * a resource route a copy of the request whose abort can be lost once the original is garbage,
  * and then a closed tab's live subscription never ends. The API modules come through Vite, so
  * edits apply without a restart, and the runtime is the one the Remix routes use. Every request
@@ -33,12 +38,14 @@ export function leanTrpcInDev(): Plugin {
       server.middlewares.use((req, res, next) => {
         // Every dev response, Vite's own included, as the production server sends them.
         if (!passFrontDoor(req, res, { dev: true, secure: false })) return;
-        if (!isTrpcUrl(req.url)) return next();
+        const files = isFilesUrl(req.url);
+        if (!files && !isTrpcUrl(req.url)) return next();
         void (async () => {
           const api = (await server.ssrLoadModule("@hearth/api/server")) as ApiServer;
           const ui = (await server.ssrLoadModule("@hearth/ui/server")) as UiServer;
           const { request } = toFetchRequest(req, res);
-          const handled = api.handleTrpcRequest(ui.apiRuntime(), app, request, {
+          const handle = files ? api.handleFilesRequest : api.handleTrpcRequest;
+          const handled = handle(ui.apiRuntime(), app, request, {
             peerAddress: req.socket.remoteAddress,
           });
           await sendFetchResponse(res, await handled);

@@ -3,7 +3,12 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Logger } from "@hearth/api";
-import { type ApiRuntime, handleTrpcRequest } from "@hearth/api/server";
+import {
+  type ApiRuntime,
+  handleFilesRequest,
+  handleTrpcRequest,
+  isFilesUrl,
+} from "@hearth/api/server";
 import type { AppKind } from "@hearth/db";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { type BridgedRequest, sendFetchResponse, toFetchRequest } from "./fetch-bridge";
@@ -76,6 +81,10 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       if (isTrpcUrl(req.url))
         await respond(req, res, (request) =>
           handleTrpcRequest(runtime, app, request, { peerAddress: req.socket.remoteAddress }),
+        );
+      else if (isFilesUrl(req.url))
+        await respond(req, res, (request) =>
+          handleFilesRequest(runtime, app, request, { peerAddress: req.socket.remoteAddress }),
         );
       else if (!(await staticFiles(req, res))) await respond(req, res, remix);
     } catch (error) {

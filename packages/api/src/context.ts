@@ -3,6 +3,7 @@ import type { SearchEngine } from "@hearth/search";
 import type { Session } from "lucia";
 import type { Auth, SessionUser } from "./auth/lucia";
 import type { Clock } from "./clock";
+import type { FileStorage } from "./files/storage";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
 import type { LiveHub } from "./realtime/hub";
@@ -19,6 +20,8 @@ export interface ApiDeps {
   search: SearchEngine;
   /** Live events across API processes (LISTEN/NOTIFY). */
   live: LiveHub;
+  /** Attachment bytes (local disk or UploadThing); who may read them is in the database. */
+  files: FileStorage;
   /** The load on `db`'s pool, for /healthz; absent where the deps do not own the pool (tests). */
   poolStats?: () => PoolStats;
   /** Development helpers such as the dev mailbox page; never on in production. */

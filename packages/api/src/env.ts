@@ -28,6 +28,10 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,100}$/)
     .default("messages"),
+  /** Where local data lives; uploads go to its `uploads/` when UploadThing is not set up. */
+  HEARTH_DATA_DIR: z.string().min(1).optional(),
+  /** UploadThing keeps attachments when set (its dashboard's token); otherwise the local disk. */
+  UPLOADTHING_TOKEN: z.string().min(1).optional(),
   /**
    * Addresses of the reverse proxies in front of the app, comma-separated. Only a request from
    * one of them has its X-Forwarded-For believed; by default none is, and the socket decides.

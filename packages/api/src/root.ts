@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { accountRouter } from "./routers/account";
 import { authRouter } from "./routers/auth";
+import { autoResponsesRouter } from "./routers/auto-responses";
 import { boardRouter } from "./routers/board";
 import { broadcastsRouter } from "./routers/broadcasts";
 import { conversationsRouter } from "./routers/conversations";
@@ -15,12 +16,15 @@ import { operatorRouter } from "./routers/operator";
 import { policyRouter } from "./routers/policy";
 import { scheduledRouter } from "./routers/scheduled";
 import { searchRouter } from "./routers/search";
+import { signatureRouter } from "./routers/signature";
+import { templatesRouter } from "./routers/templates";
 import { twoFactorRouter } from "./routers/two-factor";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   account: accountRouter,
   auth: authRouter,
+  autoResponses: autoResponsesRouter,
   board: boardRouter,
   broadcasts: broadcastsRouter,
   conversations: conversationsRouter,
@@ -35,6 +39,8 @@ export const appRouter = router({
   policy: policyRouter,
   scheduled: scheduledRouter,
   search: searchRouter,
+  signature: signatureRouter,
+  templates: templatesRouter,
   twoFactor: twoFactorRouter,
 });
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { type AppKind, sql } from "@hearth/db";
 import { createTestDatabase, type TestDatabase } from "@hearth/db/testing";
 import { createPostgresSearch, type SearchEngine } from "@hearth/search";
@@ -5,6 +8,8 @@ import { runOnce, Logger as WorkerLogger } from "graphile-worker";
 import { appForKind, createAuth } from "../src/auth/lucia";
 import type { Clock } from "../src/clock";
 import { type ApiDeps, createContextInner } from "../src/context";
+import { createLocalStorage } from "../src/files/local-storage";
+import type { FileStorage } from "../src/files/storage";
 import { taskList } from "../src/jobs/tasks";
 import { createLogger } from "../src/logger";
 import { createDevMailbox } from "../src/mail/mailer";
@@ -33,14 +38,20 @@ export interface Harness {
 
 /** A seeded database of this file's own and the API's real services on it. */
 export async function createHarness(
-  options: { clock?: Clock; search?: (db: TestDatabase["db"]) => SearchEngine } = {},
+  options: {
+    clock?: Clock;
+    search?: (db: TestDatabase["db"]) => SearchEngine;
+    files?: FileStorage;
+  } = {},
 ): Promise<Harness> {
   const t = await createTestDatabase({ seeded: true });
   const live = createLiveHub(t.url, createLogger("silent"));
+  const uploadsDir = mkdtempSync(path.join(tmpdir(), "hearth-uploads-"));
   const deps: ApiDeps = {
     db: t.db,
     live,
     search: options.search ? options.search(t.db) : createPostgresSearch(t.db),
+    files: options.files ?? createLocalStorage(uploadsDir),
     auth: {
       manager: createAuth(t.pool, "manager", { secure: false }),
       resident: createAuth(t.pool, "resident", { secure: false }),
@@ -103,6 +114,7 @@ export async function createHarness(
     close: async () => {
       await live.close();
       await t.destroy();
+      rmSync(uploadsDir, { recursive: true, force: true });
     },
   };
 }
@@ -160,6 +172,7 @@ export async function runQueuedJobs(h: Harness): Promise<void> {
       mailer: h.deps.mailer,
       urls: h.deps.urls,
       clock: h.deps.clock,
+      files: h.deps.files,
     }),
   });
 }

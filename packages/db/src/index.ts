@@ -12,6 +12,7 @@ export {
   type UnavailableReason,
 } from "./connection";
 export { type DevDatabase, openDevDatabase } from "./dev-database";
+export { dataDir } from "./env";
 export { bestLeaseStatus, isoDay, type LeaseStatus, leaseStatus } from "./lease-status";
 export { migrateDownAll, migrateToLatest } from "./migrate";
 export { hashPassword, verifyPassword } from "./password";

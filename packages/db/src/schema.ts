@@ -247,6 +247,8 @@ export interface MessagesTable {
   schedule_refusal: ColumnType<string | null, string | null | undefined, string | null>;
   /** Migration 0012: an auto-response; never answered by another. */
   automatic: Generated<boolean>;
+  /** Migration 0012: the sender's signature when it went, shown apart from the body. */
+  signature: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   edited_at: NullableTimestamp;
   deleted_at: NullableTimestamp;

@@ -72,6 +72,8 @@ export const refusalCodes = [
   "scheduled_send_unavailable",
   "schedule_in_past",
   "templates_unavailable",
+  "shared_templates_owner_only",
+  "business_hours_owner_only",
   "signatures_unavailable",
   "auto_responses_unavailable",
   "auto_response_off",

@@ -2,6 +2,7 @@ import type { Decision } from "./decision";
 import { type Actor, type ConversationFacts, type MessageType, messageTypes } from "./facts";
 import type { AudienceFilter, AudienceType, Knobs } from "./knobs";
 import type { Policy } from "./policy";
+import type { AttachmentLimits } from "./rules/composing";
 
 /** Who is writing and, when they write in one, the conversation. */
 export interface ComposerFacts {
@@ -15,6 +16,8 @@ export interface ComposerOptions {
   readonly messageTypes: readonly MessageType[];
   /** The "high priority" box. */
   readonly markPriority: Decision;
+  /** The attach button, and the limits a file is checked against before it uploads. */
+  readonly attachFile: Decision & { readonly limits: AttachmentLimits };
 }
 
 /** The composer's options, each as the policy's decisions answer them. */
@@ -25,6 +28,10 @@ export function composerOptions(policy: Policy, facts: ComposerFacts): ComposerO
       (type) => policy.chooseMessageType({ actor, type, conversation }).allowed,
     ),
     markPriority: policy.markPriority({ actor }),
+    attachFile: {
+      ...policy.attachFile({ actor }),
+      limits: { maxBytes: policy.knobs.maxAttachmentBytes, types: policy.knobs.attachmentTypes },
+    },
   };
 }
 

@@ -111,10 +111,14 @@ export interface DecisionSet {
   readonly scheduleSend: Rule<ScheduleSendInput>;
   /** May the actor use message templates? */
   readonly useTemplates: Rule<ActorInput>;
+  /** May the actor add, change and remove the organization's shared templates? */
+  readonly manageSharedTemplates: Rule<ActorInput>;
   /** May the actor set a signature added to outgoing messages? */
   readonly useSignature: Rule<ActorInput>;
   /** May the actor set up an auto-response? */
   readonly configureAutoResponse: Rule<ActorInput>;
+  /** May the actor set the organization's business hours and holidays? */
+  readonly configureBusinessHours: Rule<ActorInput>;
   /** Does this incoming message get an auto-response? */
   readonly autoRespond: Rule<AutoRespondInput>;
   /** May the actor mark a message as high priority? */

@@ -40,7 +40,7 @@ export {
   type SubUserAccess,
 } from "./knobs";
 /** How a board post kind reads ("job posting", "lost and found"). */
-export { categoryLabels } from "./labels";
+export { categoryLabels, formatBytes } from "./labels";
 export { type KnobsResult, type OverrideError, parseOverrides } from "./overrides";
 export { permissions, type SubUserCapability } from "./permissions";
 export { createPolicy, type Policy } from "./policy";
@@ -63,4 +63,5 @@ export {
 } from "./registry";
 export { type Remedy, remedyFor } from "./remedies";
 export { commonDecisions } from "./rules";
+export { type AttachmentLimits, checkAttachment } from "./rules/composing";
 export { capitalized, channelName, type Vocabulary } from "./vocabulary";

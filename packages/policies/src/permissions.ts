@@ -8,5 +8,8 @@ export const permissions = {
   board: "board.manage",
 } as const;
 
+/** Lets a sub-user manage the organization's shared message templates (account owners always may). */
+export const SHARED_TEMPLATES_PERMISSION = "templates.manage";
+
 /** A sub-user capability a profile can grant to all sub-users, by permission, or to none. */
 export type SubUserCapability = keyof typeof permissions;

@@ -1,6 +1,7 @@
 /** @hearth/ui: components and the browser tRPC client both apps share. */
 
 export { AccountPage } from "./account/account-page";
+export { MessageSettingsPage } from "./auto-response/message-settings-page";
 export { BoardIndexPage, BoardPage, BoardPostPage } from "./board/pages";
 export { InvitePage, LoginPage } from "./components/auth-pages";
 export { AppDocument } from "./components/document";
@@ -27,5 +28,7 @@ export { ViewerProvider } from "./messenger/viewer";
 export { BellButton, NotificationCenter } from "./notifications/notification-center";
 export { NotificationSettingsPage } from "./notifications/settings-page";
 export { UnsubscribePage } from "./notifications/unsubscribe-page";
+export { ScheduledPage } from "./scheduled/scheduled-page";
 export { SearchPage } from "./search/search-page";
+export { TemplatesPage } from "./templates/templates-page";
 export { TrpcProvider, trpc } from "./trpc";

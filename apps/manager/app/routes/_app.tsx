@@ -34,6 +34,16 @@ function ManagerShell() {
         bell={<BellButton />}
         nav={[
           { to: "/inbox", label: "Messages", badge: liveUnread },
+          ...(policy?.capabilities.scheduleSend?.allowed
+            ? [{ to: "/scheduled", label: "Scheduled" }]
+            : []),
+          ...(policy?.capabilities.useTemplates?.allowed
+            ? [{ to: "/templates", label: "Templates" }]
+            : []),
+          ...(policy?.capabilities.configureAutoResponse?.allowed ||
+          policy?.capabilities.useSignature?.allowed
+            ? [{ to: "/settings/messaging", label: "Message settings" }]
+            : []),
           { to: "/maintenance", label: "Maintenance" },
           // Shown when off too: the page says who can turn broadcasts on.
           { to: "/broadcasts", label: "Broadcasts" },

@@ -21,6 +21,8 @@ export interface MessageToWrite {
   scheduledFor?: Date | null;
   /** An auto-response (never answered by another one). */
   automatic?: boolean;
+  /** Appends the sender's signature from their settings (where the policy has signatures). */
+  signed?: boolean;
   /** Participants whose read pointer moves to this message (whoever wrote it). */
   readBy: readonly string[];
   /** People @-mentioned (already allowed by the policy), with the notification's payload. */
@@ -51,14 +53,16 @@ export async function writeMessage(
   });
   const readBy = sql`${sql.val(message.readBy)}::uuid[]`;
   const high = message.priority === "high" ? 1 : 0;
-  const { rows } = await sql<{ id: number }>`
+  const { rows } = await sql<{ id: number; queued: number }>`
     with inserted as (
       insert into messages (organization_id, conversation_id, sender_id, client_id, body, type,
-        priority, copy_to_email, scheduled_for, sent_at, created_at, automatic)
+        priority, copy_to_email, scheduled_for, sent_at, created_at, automatic, signature)
       values (${message.organizationId}, ${message.conversationId}, ${message.senderId},
         ${message.clientId}, ${message.body}, ${message.type}, ${message.priority},
         ${message.copyToEmail ?? false}, ${message.scheduledFor ?? null}, ${message.sentAt},
-        ${message.sentAt}, ${message.automatic ?? false})
+        ${message.sentAt}, ${message.automatic ?? false},
+        case when ${message.signed ?? false} then (select nullif(btrim(s.signature), '')
+          from user_settings s where s.user_id = ${message.senderId}::uuid) end)
       on conflict (sender_id, client_id) where client_id is not null do nothing
       returning id
     ), touched as (
@@ -99,8 +103,21 @@ export async function writeMessage(
         jsonb_build_object('type', 'message', 'change', 'created',
           'conversationId', ${message.conversationId}::text, 'messageId', inserted.id)
       from inserted
+    ), auto_response as (
+      -- The outbox job that answers with auto-responses, only when someone here has one set up
+      -- (the job asks the policy); an automatic message is never answered.
+      select graphile_worker.add_job('send_auto_responses',
+          json_build_object('messageId', inserted.id), job_key => 'auto-response:' || inserted.id)
+      from inserted
+      where not ${message.automatic ?? false} and exists (
+        select 1 from user_settings s
+        join conversation_participants p
+          on p.conversation_id = ${message.conversationId} and p.user_id = s.user_id
+        where s.organization_id = ${message.organizationId}
+          and (s.auto_response_enabled or s.vacation_ends_at is not null)
+          and s.user_id is distinct from ${message.senderId}::uuid)
     )
-    select id from inserted`.execute(trx);
+    select id, (select count(*) from auto_response) as queued from inserted`.execute(trx);
   const inserted = rows[0];
   if (inserted) return { id: Number(inserted.id), created: true };
   return { id: await earlierMessage(trx, message), created: false };

@@ -145,6 +145,7 @@ export async function sendScheduledMessage(
       sentAt: now,
       scheduledFor: message.scheduledFor,
       readBy: [message.senderId],
+      signed: scope.policy.useSignature({ actor: scope.actor }).allowed,
       mentions: {
         userIds: mentionsIn(
           scope,

@@ -2,11 +2,16 @@ import { type AppKind, type Database, type Kysely, sql } from "@hearth/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { type Clock, systemClock } from "../clock";
+import { readServerEnv } from "../env";
+import { cleanUnusedUploads } from "../files/clean-unused-uploads";
+import type { FileStorage } from "../files/storage";
+import { fileStorageFromEnv } from "../files/storage-from-env";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import type { JobName } from "../outbox/jobs";
 import { deliverEmail } from "./deliver-email";
 import { appUrlsFromEnv, runEmailDigests } from "./email-digests";
+import { sendAutoResponses } from "./send-auto-responses";
 import { sendScheduledMessage } from "./send-scheduled-message";
 
 export interface JobDeps {
@@ -17,10 +22,13 @@ export interface JobDeps {
   urls?: Record<AppKind, string>;
   /** The time jobs act at (scheduled sends); tests pass their own. */
   clock?: Clock;
+  /** Where attachments are kept; by default the storage the environment asks for. */
+  files?: FileStorage;
 }
 
 const deliverEmailPayload = z.object({ outboundEmailId: z.number().int().positive() });
-const scheduledMessagePayload = z.object({ messageId: z.number().int().positive() });
+/** The payload of the jobs about one message (scheduled sends, auto-responses). */
+const messageJobPayload = z.object({ messageId: z.number().int().positive() });
 
 /** Deletes sessions past their end and sign-in attempts older than the rate-limit window needs. */
 export async function purgeExpiredSessions(
@@ -62,13 +70,19 @@ export async function pruneLiveEvents(deps: JobDeps, now: Date): Promise<number>
 /** Every job the worker runs, by name: each job the outbox adds, and the recurring ones. */
 export function taskList(
   deps: JobDeps,
-): Record<JobName | "purge_expired_sessions" | "prune_live_events", Task> {
+): Record<JobName | "purge_expired_sessions" | "prune_live_events" | "clean_unused_uploads", Task> {
   return {
     deliver_email: async (payload) => {
       await deliverEmail(deps, deliverEmailPayload.parse(payload).outboundEmailId);
     },
+    send_auto_responses: async (payload) => {
+      const { messageId } = messageJobPayload.parse(payload);
+      const clock = deps.clock ?? systemClock;
+      const sent = await sendAutoResponses({ db: deps.db, logger: deps.logger, clock }, messageId);
+      if (sent > 0) deps.logger.info({ messageId, sent }, "auto-responses sent");
+    },
     send_scheduled_message: async (payload) => {
-      const { messageId } = scheduledMessagePayload.parse(payload);
+      const { messageId } = messageJobPayload.parse(payload);
       const outcome = await sendScheduledMessage(
         { db: deps.db, logger: deps.logger, clock: deps.clock ?? systemClock },
         messageId,
@@ -86,9 +100,14 @@ export function taskList(
       const removed = await pruneLiveEvents(deps, new Date());
       deps.logger.info({ removed }, "pruned live events");
     },
+    clean_unused_uploads: async () => {
+      const files = deps.files ?? fileStorageFromEnv(readServerEnv());
+      const removed = await cleanUnusedUploads({ db: deps.db, files }, new Date());
+      deps.logger.info({ removed }, "cleaned unused uploads");
+    },
   };
 }
 
 /** Recurring jobs (graphile-worker crontab syntax). */
 export const crontab =
-  "*/15 * * * * purge_expired_sessions\n7 * * * * prune_live_events\n* * * * * send_email_digests\n";
+  "*/15 * * * * purge_expired_sessions\n7 * * * * prune_live_events\n* * * * * send_email_digests\n23 * * * * clean_unused_uploads\n";

@@ -1,6 +1,7 @@
 import type { MessageType, Priority } from "@hearth/db";
 import type { ConversationFacts, Party } from "@hearth/policies";
 import type { Context } from "../context";
+import { attachToMessage } from "../data/attachments";
 import { lockConversation } from "../data/conversations";
 import { writeMessage } from "../data/messages";
 import { conversationScope, enforce, type PolicyScope } from "../policy/gateway";
@@ -60,12 +61,19 @@ export function mentionsIn(
 
 /**
  * Replies in an existing conversation, as the organization's policy allows: the policy, the
- * conversation and its people come in one query, the write in one more.
+ * conversation and its people come in one query, the write in one more. Uploads in
+ * `attachmentIds` go onto the message in the same transaction.
  */
-export async function reply(ctx: MemberContext, conversationId: string, draft: MessageDraft) {
+export async function reply(
+  ctx: MemberContext,
+  conversationId: string,
+  draft: MessageDraft,
+  attachmentIds: readonly string[] = [],
+) {
   const { scope, conversation: facts } = await conversationScope(ctx, conversationId);
   enforce(scope.policy.reply({ org: scope.orgFacts, actor: scope.actor, conversation: facts }));
   enforceDraft(scope, draft, facts);
+  if (attachmentIds.length > 0) enforce(scope.policy.attachFile({ actor: scope.actor }));
   const mentioned = mentionsIn(
     scope,
     draft.body,
@@ -77,7 +85,7 @@ export async function reply(ctx: MemberContext, conversationId: string, draft: M
   );
   return ctx.db.transaction().execute(async (trx) => {
     await lockConversation(trx, conversationId);
-    return writeMessage(trx, {
+    const written = await writeMessage(trx, {
       organizationId: ctx.organizationId,
       conversationId,
       senderId: ctx.user.id,
@@ -88,6 +96,14 @@ export async function reply(ctx: MemberContext, conversationId: string, draft: M
       sentAt: ctx.clock.now(),
       readBy: [ctx.user.id],
       mentions: { userIds: mentioned, by: ctx.user.displayName },
+      signed: scope.policy.useSignature({ actor: scope.actor }).allowed,
     });
+    if (written.created)
+      await attachToMessage(
+        trx,
+        { organizationId: ctx.organizationId, senderId: ctx.user.id, messageId: written.id },
+        attachmentIds,
+      );
+    return written;
   });
 }

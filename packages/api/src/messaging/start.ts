@@ -143,6 +143,7 @@ export async function startConversation(
       sentAt: ctx.clock.now(),
       readBy: [ctx.user.id],
       mentions: { userIds: mentioned, by: ctx.user.displayName },
+      signed: scope.policy.useSignature({ actor: scope.actor }).allowed,
     });
     return { conversationId, created: written.created };
   });

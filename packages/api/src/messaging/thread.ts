@@ -1,4 +1,5 @@
 import type { Database, Kysely } from "@hearth/db";
+import { attachmentsOfMessages } from "../data/attachments";
 
 export const PAGE_SIZE = 30;
 
@@ -61,6 +62,8 @@ function visibleMessages(db: Kysely<Database>, conversationId: string, viewerId:
       "m.edited_at as editedAt",
       "m.deleted_at as deletedAt",
       "m.client_id as clientId",
+      "m.automatic",
+      "m.signature",
     ])
     .where("m.conversation_id", "=", conversationId)
     .where((eb) => eb.or([eb("m.sent_at", "is not", null), eb("m.sender_id", "=", viewerId)]));
@@ -151,9 +154,16 @@ export async function threadPage(
       : pageBefore(db, conversationId, viewerId, { before: options.before, limit }),
     options.showReceipts ? readersQuery(db, conversationId).execute() : [],
   ]);
+  const files = await attachmentsOfMessages(
+    db,
+    page.rows.filter((m) => !m.deletedAt).map((m) => Number(m.id)),
+  );
   const messages = page.rows.map((m) => ({
     ...m,
     body: m.deletedAt ? null : m.body,
+    attachments: files
+      .filter((file) => Number(file.messageId) === Number(m.id))
+      .map(({ messageId: _, ...file }) => file),
     mine: m.senderId === viewerId,
     seenBy: options.showReceipts
       ? readers.filter((r) => r.userId !== m.senderId && r.lastRead >= m.id).map((r) => r.name)

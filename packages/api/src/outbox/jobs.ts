@@ -7,6 +7,8 @@ export interface JobPayloads {
   send_email_digests: Record<string, never>;
   /** At the message's scheduled time (job key `scheduled-message:<id>`). */
   send_scheduled_message: { messageId: number };
+  /** Added by `writeMessage` itself (job key `auto-response:<id>`) when someone may answer. */
+  send_auto_responses: { messageId: number };
 }
 
 export type JobName = keyof JobPayloads;

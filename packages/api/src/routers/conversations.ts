@@ -1,6 +1,7 @@
 import { inboxChannels as channelNames, messageTypes, priorities } from "@hearth/db";
 import { capabilities, composerOptions } from "@hearth/policies";
 import { z } from "zod";
+import { conversationFiles, MAX_ATTACHMENTS_PER_MESSAGE } from "../data/attachments";
 import { requireParticipation } from "../messaging/access";
 import { hidesAudience, visiblePeople } from "../messaging/announcement-privacy";
 import { announcementSenders } from "../messaging/announcement-senders";
@@ -201,11 +202,23 @@ export const conversationsRouter = router({
 
   /** Sends a message in a conversation; a retry with the same clientId never makes a second one. */
   send: memberProcedure
-    .input(draft.extend({ conversationId: id }))
+    .input(
+      draft.extend({
+        conversationId: id,
+        /** Uploads from `/api/files` to carry; the send fails if one is not the sender's own. */
+        attachmentIds: z.array(id).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      const { conversationId, ...message } = input;
-      return reply(ctx, conversationId, message);
+      const { conversationId, attachmentIds, ...message } = input;
+      return reply(ctx, conversationId, message, attachmentIds);
     }),
+
+  /** "View Files": every file shared in the conversation, newest first, with who and when. */
+  files: memberProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
+    await requireParticipation(ctx.db, ctx.organizationId, input.id, ctx.user.id);
+    return conversationFiles(ctx.db, ctx.organizationId, input.id);
+  }),
 
   /** Starts a direct, unit group or team conversation with a first message. */
   start: memberProcedure

@@ -4,6 +4,7 @@ export { readServerEnv, type ServerEnv } from "../env";
 export { searchEngineFromEnv } from "../search/engine";
 export { reindexAll } from "../search/reindex";
 export { clientAddress, PEER_ADDRESS_HEADER } from "./client-address";
+export { handleFilesRequest, isFilesUrl } from "./files";
 export {
   type ApiRuntime,
   type ConnectionInfo,

@@ -7,6 +7,7 @@ import { createAuth } from "../auth/lucia";
 import { systemClock } from "../clock";
 import { type ApiDeps, type Context, type ContextSession, createContextInner } from "../context";
 import { readServerEnv, type ServerEnv } from "../env";
+import { fileStorageFromEnv } from "../files/storage-from-env";
 import { createLogger } from "../logger";
 import { createDevMailbox, createSmtpMailer } from "../mail/mailer";
 import { createLiveHub } from "../realtime/hub";
@@ -45,6 +46,7 @@ export function createApiRuntime(env: ServerEnv = readServerEnv()): ApiRuntime {
     poolStats: stats,
     live,
     search: searchEngineFromEnv(env, db),
+    files: fileStorageFromEnv(env),
     auth: {
       manager: createAuth(pool, "manager", { secure }),
       resident: createAuth(pool, "resident", { secure }),

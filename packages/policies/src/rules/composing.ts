@@ -1,6 +1,7 @@
 /** Options of the composer: attachments, message types, priority, mentions, scheduling. */
-import { allow, deny } from "../decision";
+import { allow, type Check, deny } from "../decision";
 import type { Rule } from "../decisions";
+import type { AttachmentFacts } from "../facts";
 import type {
   ActorInput,
   AttachFileInput,
@@ -19,6 +20,27 @@ function mimeAllowed(patterns: readonly string[], mimeType: string): boolean {
   );
 }
 
+/** The size and type limits of attachments, as the composer receives them. */
+export interface AttachmentLimits {
+  readonly maxBytes: number;
+  readonly types: readonly string[];
+}
+
+/**
+ * One file against the limits: the check the server makes on the sniffed content, and the one
+ * the composer makes on the browser's guess before an upload starts.
+ */
+export function checkAttachment(limits: AttachmentLimits, attachment: AttachmentFacts): Check {
+  if (attachment.sizeBytes > limits.maxBytes)
+    return deny("attachment_too_large", `Files can be up to ${formatBytes(limits.maxBytes)}.`);
+  if (!mimeAllowed(limits.types, attachment.mimeType))
+    return deny(
+      "attachment_type_not_allowed",
+      `Files of type ${attachment.mimeType || "unknown"} can't be attached.`,
+    );
+  return undefined;
+}
+
 export const attachFile: Rule<AttachFileInput> = (knobs, { actor, attachment }) => {
   if (!knobs.attachments) return deny("attachments_disabled", "Attachments aren't available.");
   const operator = checkNotOperator(actor);
@@ -26,19 +48,12 @@ export const attachFile: Rule<AttachFileInput> = (knobs, { actor, attachment }) 
   if (!attachment) {
     return allow(`Files up to ${formatBytes(knobs.maxAttachmentBytes)} can be attached.`);
   }
-  if (attachment.sizeBytes > knobs.maxAttachmentBytes) {
-    return deny(
-      "attachment_too_large",
-      `Files can be up to ${formatBytes(knobs.maxAttachmentBytes)}.`,
-    );
-  }
-  if (!mimeAllowed(knobs.attachmentTypes, attachment.mimeType)) {
-    return deny(
-      "attachment_type_not_allowed",
-      `Files of type ${attachment.mimeType} can't be attached.`,
-    );
-  }
-  return allow("May attach this file.");
+  return (
+    checkAttachment(
+      { maxBytes: knobs.maxAttachmentBytes, types: knobs.attachmentTypes },
+      attachment,
+    ) ?? allow("May attach this file.")
+  );
 };
 
 /** Message types are what managers send to residents and contacts (seed 000), not to each other. */

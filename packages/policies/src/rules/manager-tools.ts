@@ -4,6 +4,7 @@ import type { Refused } from "../decision";
 import { allow, deny } from "../decision";
 import type { Rule, RuleSettings } from "../decisions";
 import type { ActorInput, AutoRespondInput } from "../inputs";
+import { SHARED_TEMPLATES_PERMISSION } from "../permissions";
 
 function managerTool(
   enabled: (knobs: RuleSettings) => boolean,
@@ -24,6 +25,20 @@ export const useTemplates = managerTool(
   "message templates",
 );
 
+/** Shared templates speak for the organization: its account owner, or a sub-user given the right. */
+export const manageSharedTemplates: Rule<ActorInput> = (knobs, input) => {
+  const use = useTemplates(knobs, input);
+  if (!use.allowed) return use;
+  const { actor } = input;
+  return actor.managerRole === "account_owner" ||
+    actor.permissions.includes(SHARED_TEMPLATES_PERMISSION)
+    ? allow("May manage the organization's shared templates.")
+    : deny(
+        "shared_templates_owner_only",
+        "Only the account owner, or a team member they allow, can change shared templates.",
+      );
+};
+
 export const useSignature = managerTool(
   (knobs) => knobs.signatures,
   deny("signatures_unavailable", "Signatures aren't available."),
@@ -35,6 +50,15 @@ export const configureAutoResponse = managerTool(
   deny("auto_responses_unavailable", "Auto-responses aren't available."),
   "auto-responses",
 );
+
+/** Business hours are the organization's: its account owner sets them. */
+export const configureBusinessHours: Rule<ActorInput> = (knobs, input) => {
+  const configure = configureAutoResponse(knobs, input);
+  if (!configure.allowed) return configure;
+  return input.actor.managerRole === "account_owner"
+    ? allow("May set the organization's business hours.")
+    : deny("business_hours_owner_only", "Only the account owner can change business hours.");
+};
 
 /** The people panel carries the profile's own name ("Tenant info", "Member info"). */
 export const viewParticipantInfo: Rule<ActorInput> = (knobs, input) =>

@@ -1,6 +1,12 @@
-import type { Decision } from "@hearth/policies";
+import type { AttachmentLimits, Decision } from "@hearth/policies";
 import { Form } from "@remix-run/react";
 import { type KeyboardEvent, useRef, useState } from "react";
+import { AttachButtons } from "../attachments/attach-buttons";
+import { AttachmentTray } from "../attachments/attachment-tray";
+import { useUploads } from "../attachments/use-uploads";
+import { SchedulePicker } from "../scheduled/schedule-picker";
+import { fromLocalInput, localInputValue } from "../scheduled/schedule-time";
+import { TemplatePicker } from "../templates/template-picker";
 import { messageTypeLabels } from "./format";
 import { useDraft } from "./use-draft";
 
@@ -17,6 +23,12 @@ export interface ComposerValue {
  */
 export type SendOutcome = "sent" | "kept" | "restore";
 
+/** Scheduling, where the policy allows it: the organization's time zone and the call. */
+export interface ComposerSchedule {
+  organizationTimeZone: string;
+  onSchedule: (value: ComposerValue, sendAt: Date) => Promise<SendOutcome>;
+}
+
 /**
  * The message box: Enter sends, Shift+Enter starts a new line. It is a real form (intent "send"),
  * so it also works before JavaScript loads; with JavaScript `onSend` takes over. `messageTypes`
@@ -30,13 +42,22 @@ export function Composer({
   clientId,
   draftKey,
   placeholder = "Write a message",
+  schedule,
+  attachments,
+  templatesFor,
 }: {
-  onSend: (value: ComposerValue) => Promise<SendOutcome>;
+  /** `attachmentIds`: the stored uploads going with the message. */
+  onSend: (value: ComposerValue, attachmentIds: string[]) => Promise<SendOutcome>;
   draftKey: string;
   canMarkPriority: Decision | undefined;
   messageTypes: readonly ComposerValue["type"][];
   clientId: string;
   placeholder?: string;
+  schedule?: ComposerSchedule | undefined;
+  /** The conversation whose people templates are filled in for, where the policy allows them. */
+  templatesFor?: string | undefined;
+  /** Where the policy allows files: the limits each is checked against before it uploads. */
+  attachments?: AttachmentLimits | undefined;
 }) {
   const canChooseType = messageTypes.length > 1;
   const draft = useDraft(draftKey);
@@ -44,13 +65,40 @@ export function Composer({
   const [type, setType] = useState<ComposerValue["type"]>("general");
   const [priority, setPriority] = useState<ComposerValue["priority"]>("normal");
   const formRef = useRef<HTMLFormElement>(null);
+  const [sendAt, setSendAt] = useState<string | null>(null);
+  const [pickingTemplate, setPickingTemplate] = useState(false);
+  const scheduledFor = sendAt === null ? null : fromLocalInput(sendAt);
+  const uploads = useUploads(attachments ?? { maxBytes: 0, types: [] });
+  const [notice, setNotice] = useState<string | null>(null);
+  const addFiles = (files: File[]) => {
+    if (!attachments || files.length === 0) return;
+    setNotice(null);
+    uploads.add(files);
+  };
 
   const submit = () => {
     const text = body.trim();
-    if (!text) return;
+    const withFiles = uploads.files.length > 0;
+    if (!text) {
+      if (withFiles) setNotice("Write a message to go with your files.");
+      return;
+    }
+    if (uploads.blocker) return setNotice(uploads.blocker);
+    if (withFiles && sendAt !== null)
+      return setNotice("Files can't be scheduled: send now, or remove them.");
+    if (sendAt !== null && (!schedule || !scheduledFor)) return;
     draft.takeText();
     setPriority("normal");
-    void onSend({ body: text, type, priority }).then((outcome) => {
+    setNotice(null);
+    const value = { body: text, type, priority };
+    const attachmentIds = uploads.storedIds;
+    uploads.clear();
+    const sending =
+      schedule && scheduledFor
+        ? schedule.onSchedule(value, scheduledFor)
+        : onSend(value, attachmentIds);
+    if (scheduledFor) setSendAt(null);
+    void sending.then((outcome) => {
       if (outcome === "sent") draft.discard();
       if (outcome === "restore") draft.restore(text);
     });
@@ -71,9 +119,36 @@ export function Composer({
         event.preventDefault();
         submit();
       }}
+      onDragOver={(event) => {
+        if (attachments && event.dataTransfer.types.includes("Files")) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        if (!attachments || event.dataTransfer.files.length === 0) return;
+        event.preventDefault();
+        addFiles([...event.dataTransfer.files]);
+      }}
     >
       <input type="hidden" name="intent" value="send" />
       <input type="hidden" name="clientId" value={clientId} />
+      {templatesFor && pickingTemplate ? (
+        <TemplatePicker
+          conversationId={templatesFor}
+          onClose={() => setPickingTemplate(false)}
+          onInsert={(text, templateType) => {
+            draft.change(body.trim() ? `${body}\n${text}` : text);
+            if (messageTypes.includes(templateType)) setType(templateType);
+            setPickingTemplate(false);
+          }}
+        />
+      ) : null}
+      {schedule && sendAt !== null ? (
+        <SchedulePicker
+          value={sendAt}
+          onChange={setSendAt}
+          organizationTimeZone={schedule.organizationTimeZone}
+          onClose={() => setSendAt(null)}
+        />
+      ) : null}
       {canChooseType || canMarkPriority?.allowed ? (
         <div className="mb-2 flex flex-wrap gap-3 text-xs text-slate-600">
           {canChooseType ? (
@@ -107,7 +182,20 @@ export function Composer({
           ) : null}
         </div>
       ) : null}
+      <AttachmentTray uploads={uploads} />
+      {notice ? (
+        <p role="alert" className="mb-2 text-xs text-red-800">
+          {notice}
+        </p>
+      ) : null}
       <div className="flex items-end gap-2">
+        {attachments ? (
+          <AttachButtons
+            accept={attachments.types.join(",")}
+            allowsImages={attachments.types.some((t) => t.startsWith("image/"))}
+            onFiles={addFiles}
+          />
+        ) : null}
         <label htmlFor="composer-body" className="sr-only">
           Message
         </label>
@@ -116,17 +204,46 @@ export function Composer({
           name="body"
           rows={2}
           value={body}
-          onChange={(e) => draft.change(e.target.value)}
+          onChange={(e) => {
+            // "/" in an empty box opens the templates, as in other messengers.
+            if (templatesFor && !body && e.target.value === "/") return setPickingTemplate(true);
+            draft.change(e.target.value);
+          }}
           onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            if (!attachments || event.clipboardData.files.length === 0) return;
+            event.preventDefault();
+            addFiles([...event.clipboardData.files]);
+          }}
           placeholder={placeholder}
           maxLength={20_000}
           className="max-h-40 min-h-[2.75rem] flex-1 resize-y rounded-xl border border-slate-300 px-3 py-2 text-sm outline-none focus:ring-2 focus:ring-brand-500"
         />
+        {templatesFor ? (
+          <button
+            type="button"
+            aria-expanded={pickingTemplate}
+            onClick={() => setPickingTemplate((open) => !open)}
+            className="rounded-xl border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          >
+            Templates
+          </button>
+        ) : null}
+        {schedule && sendAt === null ? (
+          <button
+            type="button"
+            onClick={() => setSendAt(localInputValue(new Date(Date.now() + 3_600_000)))}
+            className="rounded-xl border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          >
+            Schedule…
+          </button>
+        ) : null}
         <button
           type="submit"
-          className="rounded-xl bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+          disabled={sendAt !== null && !scheduledFor}
+          className="rounded-xl bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 disabled:opacity-50"
         >
-          Send
+          {sendAt !== null ? "Schedule send" : "Send"}
         </button>
       </div>
       <p className="mt-1 text-xs text-slate-600">Enter to send, Shift+Enter for a new line</p>

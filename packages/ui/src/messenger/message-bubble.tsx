@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@hearth/api";
 import { useState } from "react";
+import { MessageAttachments } from "../attachments/message-attachments";
 import { clockTime, messageTypeLabels } from "./format";
 
 export type ThreadMessage = RouterOutputs["conversations"]["messages"]["messages"][number];
@@ -112,14 +113,24 @@ export function MessageBubble({
               </div>
             </form>
           ) : (
-            <p className="whitespace-pre-wrap break-words">{message.body}</p>
+            <>
+              <p className="whitespace-pre-wrap break-words">{message.body}</p>
+              {message.signature && !deleted ? (
+                <p className="mt-1 whitespace-pre-wrap border-t border-current/20 pt-1 text-xs opacity-80">
+                  {message.signature}
+                </p>
+              ) : null}
+            </>
           )}
         </div>
+        {!deleted ? <MessageAttachments files={message.attachments} /> : null}
         <div className="mt-0.5 flex items-center gap-2 px-1 text-xs text-slate-500">
           <time dateTime={new Date(message.createdAt).toISOString()}>
             {clockTime(message.createdAt, timeZone)}
           </time>
           {message.editedAt && !deleted ? <span>Edited</span> : null}
+          {message.automatic ? <span className="italic">Automatic reply</span> : null}
+          {message.scheduledFor && message.sentAt ? <span>Scheduled</span> : null}
           {receipt ? (
             <span title={receipt.detail}>
               {receipt.label}

@@ -1,6 +1,8 @@
 import type { RouterOutputs } from "@hearth/api";
 import { Link, useNavigate } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { ConversationFiles } from "../attachments/conversation-files";
+import { ScheduledList } from "../scheduled/scheduled-list";
 import { searchHref } from "../search/search-params";
 import { trpc } from "../trpc";
 import { Composer, type ComposerValue, type SendOutcome } from "./composer";
@@ -55,12 +57,21 @@ export function ThreadView({
     },
   );
   const messages = useMemo(
-    () => [...(pages.data?.pages ?? [firstPage])].reverse().flatMap((p) => p.messages),
+    () =>
+      [...(pages.data?.pages ?? [firstPage])]
+        .reverse()
+        .flatMap((p) => p.messages)
+        // The viewer's scheduled messages are listed above the composer until they go.
+        .filter((m) => m.sentAt !== null),
     [pages.data, firstPage],
   );
-  const [pending, setPending] = useState<(PendingMessage & ComposerValue)[]>([]);
+  const [pending, setPending] = useState<
+    (PendingMessage & ComposerValue & { attachmentIds: string[] })[]
+  >([]);
   const [clientId, setClientId] = useState(nextClientId);
   const [showDetails, setShowDetails] = useState(false);
+  const [showFiles, setShowFiles] = useState(false);
+  const [scheduleError, setScheduleError] = useState<string | null>(null);
   const threadPath = `${backTo}/${id}`;
   const newerCursor = (pages.data?.pages[0] ?? firstPage).newerCursor;
   const navigate = useNavigate();
@@ -76,6 +87,9 @@ export function ThreadView({
     ]);
 
   const send = trpc.conversations.send.useMutation();
+  const scheduleSend = trpc.scheduled.create.useMutation({
+    onSuccess: () => utils.scheduled.list.invalidate(),
+  });
   const markRead = trpc.conversations.markRead.useMutation();
   const edit = trpc.conversations.edit.useMutation({ onSuccess: refresh });
   const remove = trpc.conversations.delete.useMutation({ onSuccess: refresh });
@@ -87,7 +101,9 @@ export function ThreadView({
     setPending((list) => list.map((p) => (p.clientId === clientId ? { ...p, ...change } : p)));
 
   /** Sends one message; a refusal is shown on it with the policy's reason, and what the user may do is fetched again. */
-  const deliver = (item: PendingMessage & ComposerValue): Promise<SendOutcome> => {
+  const deliver = (
+    item: PendingMessage & ComposerValue & { attachmentIds: string[] },
+  ): Promise<SendOutcome> => {
     updatePending(item.clientId, { state: "sending" });
     return send
       .mutateAsync({
@@ -96,6 +112,7 @@ export function ThreadView({
         body: item.body,
         type: item.type,
         priority: item.priority,
+        attachmentIds: item.attachmentIds,
       })
       .then(async (): Promise<SendOutcome> => {
         await refresh();
@@ -195,6 +212,16 @@ export function ThreadView({
                 : "Details"}
           </button>
         ) : null}
+        <button
+          type="button"
+          onClick={() => setShowFiles((v) => !v)}
+          aria-expanded={showFiles}
+          aria-label="View files"
+          className="rounded-lg px-2 py-1 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          <span className="sm:hidden">Files</span>
+          <span className="hidden sm:inline">View files</span>
+        </button>
         <Link
           to={searchHref({ conversationId: id })}
           className="rounded-lg px-2 py-1 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
@@ -209,7 +236,7 @@ export function ThreadView({
           {conversation.archivedAt ? "Unarchive" : "Archive"}
         </button>
       </header>
-      <div className="flex min-h-0 flex-1">
+      <div className="relative flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           <div
             className="flex flex-1 flex-col-reverse overflow-y-auto bg-slate-50 px-4 py-3"
@@ -280,14 +307,59 @@ export function ThreadView({
               ) : null}
             </div>
           </div>
+          <div className="max-h-48 overflow-y-auto border-t border-slate-200 bg-white px-3 empty:hidden [&>section]:py-2">
+            <ScheduledList conversationId={id} organizationTimeZone={conversation.timeZone} />
+          </div>
+          {scheduleError ? (
+            <p
+              role="alert"
+              className="border-t border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800"
+            >
+              Not scheduled: {scheduleError}
+            </p>
+          ) : null}
           {reply?.allowed ? (
             <Composer
+              templatesFor={conversation.capabilities.useTemplates?.allowed ? id : undefined}
+              schedule={
+                conversation.capabilities.scheduleSend?.allowed
+                  ? {
+                      organizationTimeZone: conversation.timeZone,
+                      onSchedule: (value, sendAt) => {
+                        const scheduledClientId = clientId;
+                        setClientId(newClientId());
+                        return scheduleSend
+                          .mutateAsync({
+                            conversationId: id,
+                            clientId: scheduledClientId,
+                            ...value,
+                            sendAt,
+                          })
+                          .then(
+                            (): SendOutcome => {
+                              setScheduleError(null);
+                              return "sent";
+                            },
+                            (error: unknown): SendOutcome => {
+                              setScheduleError(sendFailureOf(error).reason);
+                              return "restore";
+                            },
+                          );
+                      },
+                    }
+                  : undefined
+              }
               clientId={clientId}
               draftKey={draftKey(viewerId, id)}
               canMarkPriority={conversation.composer.markPriority}
               messageTypes={conversation.composer.messageTypes}
-              onSend={(value) => {
-                const item = { ...value, clientId, state: "sending" as const };
+              attachments={
+                conversation.composer.attachFile.allowed
+                  ? conversation.composer.attachFile.limits
+                  : undefined
+              }
+              onSend={(value, attachmentIds) => {
+                const item = { ...value, attachmentIds, clientId, state: "sending" as const };
                 setPending((list) => [...list, item]);
                 setClientId(newClientId());
                 // A thread opened at an older message shows the sent one where it lands: the latest.
@@ -306,6 +378,13 @@ export function ThreadView({
             </p>
           )}
         </div>
+        {showFiles ? (
+          <ConversationFiles
+            conversationId={id}
+            timeZone={conversation.timeZone}
+            onClose={() => setShowFiles(false)}
+          />
+        ) : null}
         {showDetails && conversation.details ? (
           <ParticipantDetails people={conversation.details} onClose={() => setShowDetails(false)} />
         ) : null}

@@ -1,0 +1,70 @@
+import { formatBytes } from "@hearth/policies";
+import { trpc } from "../trpc";
+import { fileUrl, isPreviewable } from "./file-url";
+import { FileIcon } from "./icons";
+
+/** "View Files" (seed 004): every file shared in the conversation, newest first, who and when. */
+export function ConversationFiles({
+  conversationId,
+  timeZone,
+  onClose,
+}: {
+  conversationId: string;
+  timeZone: string;
+  onClose: () => void;
+}) {
+  const files = trpc.conversations.files.useQuery({ id: conversationId });
+  return (
+    <aside
+      aria-label="Files"
+      className="absolute inset-0 z-10 flex flex-col overflow-y-auto bg-white p-4 md:static md:w-80 md:border-l md:border-slate-200"
+    >
+      <div className="mb-3 flex items-center justify-between">
+        <h3 className="font-semibold text-slate-900">Files</h3>
+        <button type="button" onClick={onClose} className="text-sm text-brand-700 underline">
+          Close
+        </button>
+      </div>
+      {files.isLoading ? <p className="text-sm text-slate-600">Loading…</p> : null}
+      {files.data?.length === 0 ? (
+        <p className="text-sm text-slate-600">No files have been shared here yet.</p>
+      ) : null}
+      <ul className="space-y-2">
+        {files.data?.map((file) => (
+          <li key={file.id} className="flex items-center gap-3">
+            {isPreviewable(file.mimeType) ? (
+              <img
+                src={fileUrl(file.id)}
+                alt=""
+                loading="lazy"
+                className="h-12 w-12 rounded object-cover ring-1 ring-slate-200"
+              />
+            ) : (
+              <span
+                className="flex h-12 w-12 items-center justify-center rounded bg-slate-100"
+                aria-hidden="true"
+              >
+                <FileIcon />
+              </span>
+            )}
+            <div className="min-w-0 flex-1 text-sm">
+              <a
+                href={fileUrl(file.id, true)}
+                className="block truncate font-medium text-brand-700 underline"
+              >
+                {file.fileName}
+              </a>
+              <p className="text-xs text-slate-600">
+                {file.sharedBy ?? "The organization"} ·{" "}
+                {file.sharedAt
+                  ? new Date(file.sharedAt).toLocaleString(undefined, { timeZone })
+                  : ""}{" "}
+                · {formatBytes(file.sizeBytes)}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

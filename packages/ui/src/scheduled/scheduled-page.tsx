@@ -1,0 +1,29 @@
+import { useLoaderData } from "@remix-run/react";
+import { PageHeader } from "../components/shell";
+import type { ScheduledMessage } from "./scheduled-item";
+import { ScheduledList } from "./scheduled-list";
+
+export interface ScheduledLoaderData {
+  scheduled: ScheduledMessage[];
+  timeZone: string;
+}
+
+/** The "Scheduled" view: every message the viewer scheduled that has not gone yet. */
+export function ScheduledPage({ threadPath }: { threadPath: string }) {
+  const { scheduled, timeZone } = useLoaderData<ScheduledLoaderData>();
+  return (
+    <div className="mx-auto w-full max-w-3xl p-4 md:p-6">
+      <PageHeader title="Scheduled" />
+      <p className="mb-4 text-sm text-slate-600">
+        Messages you scheduled, soonest first. Each goes at its time; until then you can edit or
+        cancel it.
+      </p>
+      <ScheduledList
+        organizationTimeZone={timeZone}
+        initial={scheduled}
+        threadPath={(id) => `${threadPath}/${id}`}
+        emptyText="Nothing scheduled. In a conversation, choose Schedule… beside Send."
+      />
+    </div>
+  );
+}
