@@ -1,19 +1,29 @@
 import type { Config } from "tailwindcss";
+import plugin from "tailwindcss/plugin";
+import { darkVariables, lightVariables, themeColors } from "./src/theme/palette";
 
-/** The look both apps share. */
+const dark = { ...darkVariables, colorScheme: "dark" };
+
+/**
+ * In dark mode, white text stays white: it sits on solid brand and red fills, which keep their
+ * colour; only the surfaces that were white turn dark. A button's hover fill stays dark too.
+ */
+function darkOverrides(root: string): Record<string, Record<string, string>> {
+  return {
+    [`${root} .text-white`]: { color: "#fff" },
+    [`${root} .hover\\:bg-brand-700:hover`]: { backgroundColor: "#1a48ad" },
+  };
+}
+
+const systemDark = ':root:not([data-theme="light"])';
+const chosenDark = ':root[data-theme="dark"]';
+
+/** The look both apps share, in a light and a dark theme. */
 export default {
   theme: {
     extend: {
-      colors: {
-        brand: {
-          50: "#eef6ff",
-          100: "#d9eaff",
-          500: "#2f6fed",
-          600: "#1f5ad6",
-          700: "#1a48ad",
-          900: "#14285c",
-        },
-      },
+      colors: themeColors(),
+      borderColor: { DEFAULT: "rgb(var(--color-slate-200) / <alpha-value>)" },
       fontFamily: {
         sans: [
           "Inter",
@@ -25,6 +35,31 @@ export default {
           "sans-serif",
         ],
       },
+      keyframes: {
+        "navigation-progress": {
+          "0%": { transform: "scaleX(0)" },
+          "100%": { transform: "scaleX(0.9)" },
+        },
+      },
+      animation: {
+        "navigation-progress": "navigation-progress 8s cubic-bezier(0.1, 0.7, 0.2, 1) 150ms both",
+      },
     },
   },
+  plugins: [
+    plugin(({ addBase }) => {
+      addBase({
+        ":root": { ...lightVariables, colorScheme: "light" },
+        // The system's choice unless this browser chose light; the document's script sets data-theme.
+        "@media (prefers-color-scheme: dark)": { [systemDark]: dark, ...darkOverrides(systemDark) },
+        [chosenDark]: dark,
+        ...darkOverrides(chosenDark),
+        // Keyboard focus is always visible, on every control, in both themes.
+        ":focus-visible": {
+          outline: "2px solid rgb(var(--color-brand-500))",
+          outlineOffset: "2px",
+        },
+      });
+    }),
+  ],
 } satisfies Partial<Config>;

@@ -1,14 +1,19 @@
 import { Links, Meta, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { DocumentData } from "../document-data";
+import { themeScript } from "../theme/theme-choice";
 import { HydrationMarker } from "./hydration-marker";
+import { NavigationProgress } from "./navigation-progress";
 
 /** The HTML document both apps render. */
 export function AppDocument({ children }: { children: ReactNode }) {
   const nonce = useRouteLoaderData<DocumentData>("root")?.nonce;
   return (
-    <html lang="en" className="h-full">
+    // The theme script may set data-theme before React hydrates.
+    <html lang="en" className="h-full" suppressHydrationWarning>
       <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, before first paint */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link
@@ -19,6 +24,7 @@ export function AppDocument({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="h-full bg-slate-50 text-slate-900">
+        <NavigationProgress />
         {children}
         <HydrationMarker />
         <ScrollRestoration nonce={nonce} />

@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { TryAgainButton } from "../connection/try-again-button";
 
 const headlines: Record<number, string> = {
   400: "That request was not valid",
@@ -23,19 +24,27 @@ export function ErrorPage({ inFrame = false }: { inFrame?: boolean }) {
     "message" in error.data
       ? String((error.data as { message: unknown }).message)
       : null;
+  // A failed fetch (offline, server unreachable) is a TypeError thrown by the browser.
+  const unreachable = error instanceof TypeError;
   return (
     <Landmark className="flex min-h-[60vh] items-center justify-center p-8">
       <div className="max-w-md text-center">
         <p className="text-sm font-semibold text-brand-600">{status}</p>
         <h1 className="mt-2 text-2xl font-bold text-slate-900">
-          {headlines[status] ?? "Something went wrong"}
+          {unreachable ? "You seem to be offline" : (headlines[status] ?? "Something went wrong")}
         </h1>
         <p className="mt-2 text-slate-600">
-          {detail ?? (status >= 500 ? "Please try again in a moment." : "")}
+          {detail ??
+            (unreachable
+              ? "Hearth could not be reached. Check your connection, then try again."
+              : status >= 500
+                ? "Please try again in a moment."
+                : "")}
         </p>
+        {status >= 500 ? <TryAgainButton /> : null}
         <Link
           to="/"
-          className="mt-6 inline-block text-sm font-semibold text-brand-700 hover:underline"
+          className="mt-6 block text-sm font-semibold text-brand-700 hover:underline"
         >
           Go to the start page
         </Link>

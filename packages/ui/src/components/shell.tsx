@@ -1,7 +1,12 @@
 import { Form, NavLink } from "@remix-run/react";
 import { type ReactNode, useState } from "react";
+import { OfflineBanner } from "../connection/offline-banner";
+import { OfflineNavigationGuard } from "../connection/offline-navigation";
+import { KeyboardShortcuts } from "../keyboard/keyboard-shortcuts";
 import { SEARCH_PATH } from "../search/search-params";
 import { ShellSearch } from "../search/shell-search";
+import { ThemeToggle } from "../theme/theme-toggle";
+import { TabBar } from "./tab-bar";
 
 export interface NavItem {
   to: string;
@@ -9,11 +14,14 @@ export interface NavItem {
   badge?: number;
   /** Highlight only on this exact path, not below it. */
   end?: boolean;
+  /** One of the main sections, in the phone's bottom tab bar. */
+  tab?: boolean;
 }
 
 /**
  * The signed-in frame: brand, message search (for members of an organization), navigation, who
- * is signed in, sign-out; collapses on phones.
+ * is signed in, theme, sign-out. On phones the main sections sit in a bottom tab bar and the rest
+ * opens from its "More".
  */
 export function AppShell({
   appName,
@@ -53,19 +61,10 @@ export function AppShell({
             Search
           </NavLink>
         ) : null}
-        <button
-          type="button"
-          className="rounded-md px-3 py-1 text-sm font-medium text-slate-700 ring-1 ring-slate-300"
-          aria-expanded={open}
-          aria-controls="primary-nav"
-          onClick={() => setOpen((v) => !v)}
-        >
-          Menu
-        </button>
       </header>
       <aside
         id="primary-nav"
-        className={`${open ? "block" : "hidden"} border-b border-slate-200 bg-white md:flex md:w-60 md:flex-col md:border-b-0 md:border-r`}
+        className={`${open ? "fixed inset-x-0 bottom-14 z-30 block max-h-[75vh] overflow-y-auto shadow-xl" : "hidden"} border-t border-slate-200 bg-white md:static md:flex md:max-h-none md:w-60 md:flex-col md:overflow-visible md:border-r md:border-t-0 md:shadow-none`}
       >
         <div className="hidden px-5 py-5 md:block">
           <div className="flex items-center justify-between">
@@ -103,6 +102,7 @@ export function AppShell({
         </nav>
         <div className="border-t border-slate-200 px-5 py-4">
           <p className="truncate text-sm font-medium text-slate-800">{userName}</p>
+          <ThemeToggle className="mt-2" />
           <Form method="post" action="/logout">
             <button type="submit" className="mt-1 text-sm text-brand-700 hover:underline">
               Sign out
@@ -110,9 +110,13 @@ export function AppShell({
           </Form>
         </div>
       </aside>
-      <main id="main" className="flex-1 p-4 md:p-8">
+      <main id="main" className="min-w-0 flex-1 p-4 pb-20 md:p-8">
+        <OfflineBanner />
         {children}
       </main>
+      <TabBar nav={nav} menuOpen={open} onMenu={() => setOpen((v) => !v)} />
+      <OfflineNavigationGuard />
+      <KeyboardShortcuts />
     </div>
   );
 }

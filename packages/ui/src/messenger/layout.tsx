@@ -14,9 +14,9 @@ export function MessengerLayout({
   open: boolean;
 }) {
   return (
-    <div className="relative flex h-[calc(100dvh-5.5rem)] min-h-0 overflow-hidden rounded-none bg-white md:h-[calc(100vh-4rem)] md:rounded-xl md:shadow-sm md:ring-1 md:ring-slate-200">
+    <div className="relative flex h-[calc(100dvh-9.5rem)] min-h-0 overflow-hidden rounded-none bg-white md:h-[calc(100vh-4rem)] md:rounded-xl md:shadow-sm md:ring-1 md:ring-slate-200">
       <div
-        className={`${open ? "hidden" : "flex"} w-full flex-col border-r border-slate-200 md:flex md:w-80 lg:w-96`}
+        className={`${open ? "hidden" : "flex"} w-full flex-col border-r border-slate-200 md:flex md:w-72 lg:w-80 2xl:w-96`}
       >
         {list}
       </div>

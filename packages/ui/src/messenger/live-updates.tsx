@@ -1,3 +1,5 @@
+import { useEffect } from "react";
+import { reportLiveConnected } from "../connection/connection-status";
 import { trpc } from "../trpc";
 
 /**
@@ -12,7 +14,7 @@ import { trpc } from "../trpc";
  */
 export function LiveUpdates() {
   const utils = trpc.useUtils();
-  trpc.live.events.useSubscription(
+  const stream = trpc.live.events.useSubscription(
     {},
     {
       onData: ({ data }) => {
@@ -31,5 +33,7 @@ export function LiveUpdates() {
       },
     },
   );
+  const connected = stream.status === "pending";
+  useEffect(() => reportLiveConnected(connected), [connected]);
   return null;
 }

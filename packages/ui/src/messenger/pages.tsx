@@ -3,7 +3,9 @@ import type { messengerRoutes } from "../server/messenger-routes";
 import { ConversationList } from "./conversation-list";
 import { MessengerLayout } from "./layout";
 import { NewConversation } from "./new-conversation";
+import { ThreadSkeleton } from "./thread-skeleton";
 import { ThreadView } from "./thread-view";
+import { useOpeningConversation } from "./use-opening-conversation";
 import { usePolicy } from "./viewer";
 
 type Routes = ReturnType<typeof messengerRoutes>;
@@ -16,9 +18,10 @@ export function MessengerPage({ basePath }: { basePath: string }) {
   const { list, timeZone, isManager } = useLoaderData<Routes["listLoader"]>();
   const { conversationId } = useParams();
   const { pathname } = useLocation();
+  const opening = useOpeningConversation(basePath);
   return (
     <MessengerLayout
-      open={Boolean(conversationId) || pathname.endsWith("/new")}
+      open={opening || Boolean(conversationId) || pathname.endsWith("/new")}
       list={
         <ConversationList
           initial={list}
@@ -30,7 +33,7 @@ export function MessengerPage({ basePath }: { basePath: string }) {
         />
       }
     >
-      <Outlet />
+      {opening ? <ThreadSkeleton /> : <Outlet />}
     </MessengerLayout>
   );
 }

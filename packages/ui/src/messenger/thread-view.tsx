@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@hearth/api";
 import { Link, useNavigate } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ConversationFiles } from "../attachments/conversation-files";
+import { useOnReconnect } from "../connection/use-on-reconnect";
 import { ScheduledList } from "../scheduled/scheduled-list";
 import { searchHref } from "../search/search-params";
 import { trpc } from "../trpc";
@@ -136,6 +137,11 @@ export function ThreadView({
       });
   };
 
+  // Messages that failed on the way (not refused) go again once the browser is back online.
+  useOnReconnect(() => {
+    for (const item of pending) if (item.state === "failed") void deliver(item);
+  });
+
   const newest = messages.at(-1)?.id ?? 0;
   const lastMarked = useRef(conversation.lastReadMessageId);
   useEffect(() => {
@@ -231,6 +237,7 @@ export function ThreadView({
         <button
           type="button"
           onClick={() => archive.mutate({ id, archived: !conversation.archivedAt })}
+          data-shortcut="archive"
           className="rounded-lg px-2 py-1 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
         >
           {conversation.archivedAt ? "Unarchive" : "Archive"}
