@@ -207,6 +207,14 @@ describe("scheduled send (standard, seed 000)", () => {
         .executeTakeFirstOrThrow();
       expect(notice.kind).toBe("scheduled_message_refused");
       expect(notice.payload.reason).toBe(refused?.refusal);
+      // The bell shows it to the sender, with the reason.
+      const feed = await owner.notifications.feed();
+      expect(
+        feed.items.some(
+          (item) =>
+            item.messageId === id && item.excerpt.startsWith(`Not sent: ${refused?.refusal}`),
+        ),
+      ).toBe(true);
       const page = await resident.conversations.messages({ id: conversationId });
       expect(page.messages.some((m) => m.body === message.body)).toBe(false);
     } finally {

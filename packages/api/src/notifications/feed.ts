@@ -84,6 +84,7 @@ function recentNotifications(db: Kysely<Database>, organizationId: string, userI
       "n.created_at as at",
       "n.read_at as readAt",
       "c.title",
+      "c.kind as conversationKind",
       "m.priority",
       "sender.display_name as from",
     ])
@@ -96,6 +97,23 @@ function recentNotifications(db: Kysely<Database>, organizationId: string, userI
 
 function isKind(kind: string): kind is NotificationKind {
   return (notificationKinds as readonly string[]).includes(kind);
+}
+
+/**
+ * The kind a stored notification shows as, and is switched on or off with: its own where it is
+ * one of the settings page's kinds; otherwise what it is about (a reminder of an announcement is
+ * a broadcast; a scheduled message that could not go, a message of its conversation).
+ */
+function feedKindOf(
+  stored: string,
+  conversationKind: ConversationKind | null,
+): NotificationKind | null {
+  if (isKind(stored)) return stored;
+  if (stored === "announcement_reminder") return "broadcast";
+  if (stored === "scheduled_message_refused" && conversationKind !== null) {
+    return kindOfMessage(conversationKind, "general", false);
+  }
+  return null;
 }
 
 export interface FeedScope {
@@ -127,13 +145,15 @@ export async function notificationFeed(scope: FeedScope): Promise<FeedItem[]> {
     return { desktop, sound: scope.preferences.sound && !quiet };
   };
   const fromNotifications: FeedItem[] = notifications.flatMap((n) => {
-    if (!isKind(n.kind)) return [];
-    const excerpt = typeof n.payload.excerpt === "string" ? n.payload.excerpt : "";
+    const kind = feedKindOf(n.kind, n.conversationKind);
+    if (kind === null) return [];
+    const reason = typeof n.payload.reason === "string" ? `Not sent: ${n.payload.reason} ` : "";
+    const excerpt = `${reason}${typeof n.payload.excerpt === "string" ? n.payload.excerpt : ""}`;
     const priority = n.priority ?? "normal";
     return [
       {
         key: `n:${n.id}`,
-        kind: n.kind,
+        kind,
         notificationId: Number(n.id),
         conversationId: n.conversationId,
         messageId: n.messageId === null ? null : Number(n.messageId),
@@ -144,7 +164,7 @@ export async function notificationFeed(scope: FeedScope): Promise<FeedItem[]> {
         unread: n.readAt === null ? 1 : 0,
         priority,
         fresh: n.readAt === null && (seenAt === null || n.at > seenAt),
-        ...alerts(n.kind, priority),
+        ...alerts(kind, priority),
       },
     ];
   });
