@@ -1,7 +1,8 @@
 import type { RouterOutputs } from "@hearth/api";
 import { useState } from "react";
 import { MessageAttachments } from "../attachments/message-attachments";
-import { clockTime, messageTypeLabels } from "./format";
+import { clockTime, type DateZone, messageTypeLabels } from "./format";
+import { MessageText } from "./message-text";
 
 export type ThreadMessage = RouterOutputs["conversations"]["messages"]["messages"][number];
 
@@ -30,7 +31,8 @@ export function MessageBubble({
   onDelete,
 }: {
   message: ThreadMessage;
-  timeZone: string;
+  /** The viewer's time zone and locale (see useDateStyle). */
+  timeZone: DateZone;
   /** The message the thread was opened at (a search hit): shown marked. */
   marked?: boolean;
   /** Whether the sender's name goes above it: once per run of messages by the same sender. */
@@ -114,7 +116,7 @@ export function MessageBubble({
             </form>
           ) : (
             <>
-              <p className="whitespace-pre-wrap break-words">{message.body}</p>
+              <MessageText body={message.body ?? ""} />
               {message.signature && !deleted ? (
                 <p className="mt-1 whitespace-pre-wrap border-t border-current/20 pt-1 text-xs opacity-80">
                   {message.signature}
@@ -125,7 +127,7 @@ export function MessageBubble({
         </div>
         {!deleted ? <MessageAttachments files={message.attachments} /> : null}
         <div className="mt-0.5 flex items-center gap-2 px-1 text-xs text-slate-500">
-          <time dateTime={new Date(message.createdAt).toISOString()}>
+          <time className="whitespace-nowrap" dateTime={new Date(message.createdAt).toISOString()}>
             {clockTime(message.createdAt, timeZone)}
           </time>
           {message.editedAt && !deleted ? <span>Edited</span> : null}
@@ -178,7 +180,7 @@ export function PendingBubble({
         <div
           className={`rounded-2xl px-3 py-2 text-sm shadow-sm ${notSent ? "bg-white text-slate-900 ring-2 ring-red-600" : "bg-brand-600 text-white opacity-70"}`}
         >
-          <p className="whitespace-pre-wrap break-words">{pending.body}</p>
+          <MessageText body={pending.body} />
         </div>
         <div
           className="mt-0.5 px-1 text-right text-xs text-slate-600"
