@@ -78,7 +78,11 @@ export async function newPage(
   page.on("console", (message) => {
     if (
       message.type() === "error" &&
-      !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
+      !/Failed to load resource: the server responded with a status of 4\d\d/.test(
+        message.text(),
+      ) &&
+      // A test that takes the browser offline sees its requests fail, as a person would.
+      !/net::ERR_INTERNET_DISCONNECTED/.test(message.text())
     ) {
       problems.push(message.text());
     }

@@ -11,6 +11,8 @@ const dark = { ...darkVariables, colorScheme: "dark" };
 function darkOverrides(root: string): Record<string, Record<string, string>> {
   return {
     [`${root} .text-white`]: { color: "#fff" },
+    // The selected-view pill is a dark fill under white text in both themes.
+    [`${root} .bg-slate-900`]: { backgroundColor: "#334155" },
     [`${root} .hover\\:bg-brand-700:hover`]: { backgroundColor: "#1a48ad" },
   };
 }
@@ -54,6 +56,8 @@ export default {
         "@media (prefers-color-scheme: dark)": { [systemDark]: dark, ...darkOverrides(systemDark) },
         [chosenDark]: dark,
         ...darkOverrides(chosenDark),
+        // A select without its own fill would show the browser's, which ignores the theme.
+        select: { backgroundColor: "rgb(var(--color-surface))" },
         // Keyboard focus is always visible, on every control, in both themes.
         ":focus-visible": {
           outline: "2px solid rgb(var(--color-brand-500))",

@@ -33,7 +33,7 @@ function ManagerShell() {
         appName="Hearth"
         bell={<BellButton />}
         nav={[
-          { to: "/inbox", label: "Messages", badge: liveUnread },
+          { to: "/inbox", label: "Messages", badge: liveUnread, tab: true },
           ...(policy?.capabilities.scheduleSend?.allowed
             ? [{ to: "/scheduled", label: "Scheduled" }]
             : []),
@@ -44,13 +44,13 @@ function ManagerShell() {
           policy?.capabilities.useSignature?.allowed
             ? [{ to: "/settings/messaging", label: "Message settings" }]
             : []),
-          { to: "/maintenance", label: "Maintenance" },
+          { to: "/maintenance", label: "Maintenance", tab: true },
           // Shown when off too: the page says who can turn broadcasts on.
           { to: "/broadcasts", label: "Broadcasts" },
           ...(policy?.capabilities.viewBoard?.allowed
             ? [{ to: "/board", label: "Message board" }]
             : []),
-          { to: "/people", label: "People" },
+          { to: "/people", label: "People", tab: true },
           { to: "/properties", label: "Properties" },
           { to: "/account", label: "My account" },
         ]}

@@ -33,12 +33,12 @@ export default function ResidentLayout() {
         appName="Hearth"
         bell={<BellButton />}
         nav={[
-          { to: "/messages", label: "Messages", badge: liveUnread },
+          { to: "/messages", label: "Messages", badge: liveUnread, tab: true },
           // Only where the policy opens the board; /board itself tells anyone else why not.
           ...(policy.capabilities.viewBoard?.allowed
-            ? [{ to: "/board", label: "Message board" }]
+            ? [{ to: "/board", label: "Message board", tab: true }]
             : []),
-          { to: "/maintenance", label: "Maintenance" },
+          { to: "/maintenance", label: "Maintenance", tab: true },
           { to: "/account", label: "My account" },
         ]}
         userName={user.displayName}

@@ -42,10 +42,7 @@ export function ErrorPage({ inFrame = false }: { inFrame?: boolean }) {
                 : "")}
         </p>
         {status >= 500 ? <TryAgainButton /> : null}
-        <Link
-          to="/"
-          className="mt-6 block text-sm font-semibold text-brand-700 hover:underline"
-        >
+        <Link to="/" className="mt-6 block text-sm font-semibold text-brand-700 hover:underline">
           Go to the start page
         </Link>
       </div>

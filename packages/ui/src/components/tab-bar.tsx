@@ -22,7 +22,8 @@ export function TabBar({
   menuOpen: boolean;
   onMenu: () => void;
 }) {
-  const tabClass = "flex flex-1 flex-col items-center justify-center gap-0.5 py-2 text-xs font-medium";
+  const tabClass =
+    "flex flex-1 flex-col items-center justify-center gap-0.5 py-2 text-xs font-medium";
   return (
     <nav
       aria-label="Sections"

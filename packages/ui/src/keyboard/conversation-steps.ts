@@ -7,7 +7,8 @@ export function neighbourConversation(step: 1 | -1): HTMLAnchorElement | null {
     ...document.querySelectorAll<HTMLAnchorElement>('[aria-label="Conversations"] a[href]'),
   ];
   if (links.length === 0) return null;
-  const open = links.findIndex((link) => link.getAttribute("aria-current") === "page");
+  const here = window.location.pathname;
+  const open = links.findIndex((link) => new URL(link.href).pathname === here);
   if (open === -1) return (step === 1 ? links[0] : links.at(-1)) ?? null;
   return links[open + step] ?? null;
 }

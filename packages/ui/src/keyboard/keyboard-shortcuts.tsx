@@ -17,7 +17,6 @@ export function KeyboardShortcuts() {
         const link = neighbourConversation(shortcut === "next" ? 1 : -1);
         if (!link) return;
         link.click();
-        link.focus();
       } else if (shortcut === "reply") {
         const box = document.getElementById("composer-body");
         if (!box) return;

@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@hearth/api";
 import { channelName } from "@hearth/policies";
 import { Link, NavLink, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef } from "react";
+import { useDateStyle } from "../dates/date-style";
 import { trpc } from "../trpc";
 import { channelChips } from "./channel-chips";
 import { channelLabels, kindLabels, shortTime } from "./format";
@@ -41,6 +42,7 @@ export function ConversationList({
   newLabel: string;
 }) {
   const filter = useListFilter();
+  const dates = useDateStyle(timeZone);
   const query = trpc.conversations.list.useInfiniteQuery(listInput(filter), {
     initialData: { pages: [initial], pageParams: [null] },
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -197,10 +199,10 @@ export function ConversationList({
                   </div>
                   <div className="flex shrink-0 flex-col items-end gap-1">
                     <time
-                      className="text-xs text-slate-600"
+                      className="whitespace-nowrap text-xs text-slate-600"
                       dateTime={new Date(row.lastMessageAt).toISOString()}
                     >
-                      {shortTime(row.lastMessageAt, timeZone)}
+                      {shortTime(row.lastMessageAt, dates)}
                     </time>
                     {row.unread ? (
                       <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">

@@ -1,18 +1,53 @@
-/** Time of day, or the date for older items, in the viewer's timezone. */
-export function shortTime(date: Date | string, timeZone: string, now = new Date()): string {
+import type { DateStyle } from "../dates/date-style";
+
+/** A time zone name, or a full date style (time zone, locale, the moment to count from). */
+export type DateZone = string | DateStyle;
+
+function styleOf(zone: DateZone): DateStyle {
+  return typeof zone === "string" ? { timeZone: zone, locale: "en-US" } : zone;
+}
+
+/**
+ * When an item happened, as a list shows it: "just now" and "5 min ago" within the hour, the time
+ * of day today, the date before that.
+ */
+export function shortTime(date: Date | string, zone: DateZone, now?: Date): string {
+  const { timeZone, locale, now: styleNow } = styleOf(zone);
   const d = new Date(date);
-  const sameDay = dayKey(d, timeZone) === dayKey(now, timeZone);
+  const reference = now ?? styleNow ?? new Date();
+  const minutesAgo = Math.floor((reference.getTime() - d.getTime()) / 60_000);
+  if (minutesAgo >= 0 && minutesAgo < 60) return relativeMinutes(minutesAgo, locale);
+  const sameDay = dayKey(d, timeZone) === dayKey(reference, timeZone);
   return new Intl.DateTimeFormat(
-    "en-US",
+    locale,
     sameDay
       ? { timeZone, hour: "numeric", minute: "2-digit" }
       : { timeZone, month: "short", day: "numeric" },
   ).format(d);
 }
 
-export function clockTime(date: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(
+/** "now" under a minute, then "5 min ago", in the viewer's language. */
+export function relativeMinutes(minutesAgo: number, locale?: string): string {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+  if (minutesAgo < 1) return format.format(0, "second");
+  // English's short style abbreviates with a full stop ("5 min. ago"); people write "5 min ago".
+  return format.format(-minutesAgo, "minute").replace("min.", "min");
+}
+
+export function clockTime(date: Date | string, zone: DateZone): string {
+  const { timeZone, locale } = styleOf(zone);
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: "numeric", minute: "2-digit" }).format(
     new Date(date),
+  );
+}
+
+/** A calendar date with no time of day (a lease's start or end, "2026-03-01"), in the viewer's format. */
+export function calendarDate(isoDay: string, zone: DateZone): string {
+  const { locale } = styleOf(zone);
+  const [year, month, day] = isoDay.split("-").map(Number);
+  if (!year || !month || !day) return isoDay;
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", dateStyle: "medium" }).format(
+    new Date(Date.UTC(year, month - 1, day)),
   );
 }
 
@@ -26,11 +61,13 @@ export function dayKey(date: Date | string, timeZone: string): string {
   }).format(new Date(date));
 }
 
-export function dayLabel(date: Date | string, timeZone: string, now = new Date()): string {
+export function dayLabel(date: Date | string, zone: DateZone, now?: Date): string {
+  const { timeZone, locale, now: styleNow } = styleOf(zone);
+  const reference = now ?? styleNow ?? new Date();
   const key = dayKey(date, timeZone);
-  if (key === dayKey(now, timeZone)) return "Today";
-  if (key === dayKey(new Date(now.getTime() - 86_400_000), timeZone)) return "Yesterday";
-  return new Intl.DateTimeFormat("en-US", {
+  if (key === dayKey(reference, timeZone)) return "Today";
+  if (key === dayKey(new Date(reference.getTime() - 86_400_000), timeZone)) return "Yesterday";
+  return new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: "long",
     month: "long",

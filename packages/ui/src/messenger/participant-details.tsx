@@ -1,5 +1,7 @@
 import type { RouterOutputs } from "@hearth/api";
 import { capitalized } from "@hearth/policies";
+import { useDateStyle } from "../dates/date-style";
+import { calendarDate } from "./format";
 import { usePolicy } from "./viewer";
 
 type Person = NonNullable<RouterOutputs["conversations"]["get"]["details"]>[number];
@@ -18,6 +20,7 @@ const statusStyles: Record<string, string> = {
 /** Tenant info / group details: each person's property, unit and lease term (seed 004). */
 export function ParticipantDetails({ people, onClose }: { people: Person[]; onClose: () => void }) {
   const { vocabulary } = usePolicy();
+  const dates = useDateStyle("UTC");
   const kindName = (kind: string) =>
     kind === "resident" ? capitalized(vocabulary.resident.one) : kindNames[kind];
   return (
@@ -53,7 +56,8 @@ export function ParticipantDetails({ people, onClose }: { people: Person[]; onCl
                   >
                     {lease.propertyName}, unit {lease.unitName}
                     <br />
-                    {lease.startsOn} – {lease.endsOn ?? "open-ended"}{" "}
+                    {calendarDate(lease.startsOn, dates)} –{" "}
+                    {lease.endsOn ? calendarDate(lease.endsOn, dates) : "open-ended"}{" "}
                     <span className={`ml-1 rounded px-1 ${statusStyles[lease.status] ?? ""}`}>
                       {lease.status}
                     </span>

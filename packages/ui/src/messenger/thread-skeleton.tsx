@@ -2,7 +2,8 @@
 export function ThreadSkeleton() {
   const bubbles = ["w-2/3", "ml-auto w-1/2", "w-1/3", "ml-auto w-3/5", "w-1/2"];
   return (
-    <div className="flex h-full flex-col" aria-busy="true" aria-label="Loading conversation">
+    <div className="flex h-full flex-col" role="status" aria-busy="true">
+      <span className="sr-only">Loading conversation…</span>
       <div className="border-b border-slate-200 px-4 py-3">
         <div className="h-4 w-40 animate-pulse rounded bg-slate-200" />
         <div className="mt-2 h-3 w-64 animate-pulse rounded bg-slate-100" />

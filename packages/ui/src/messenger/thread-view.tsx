@@ -3,6 +3,7 @@ import { Link, useNavigate } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ConversationFiles } from "../attachments/conversation-files";
 import { useOnReconnect } from "../connection/use-on-reconnect";
+import { useDateStyle } from "../dates/date-style";
 import { ScheduledList } from "../scheduled/scheduled-list";
 import { searchHref } from "../search/search-params";
 import { trpc } from "../trpc";
@@ -164,20 +165,21 @@ export function ThreadView({
   const privateReply = conversation.capabilities.replyPrivately;
   const { vocabulary } = usePolicy();
   const viewerId = useViewerId();
+  const dates = useDateStyle(conversation.timeZone);
   const seen = seenByMark(messages, (pages.data?.pages[0] ?? firstPage).readers, (at) =>
-    new Date(at).toLocaleString(undefined, { timeZone: conversation.timeZone }),
+    new Date(at).toLocaleString(dates.locale, { timeZone: dates.timeZone }),
   );
   const showsSender = runStarts(messages);
   const indexOf = new Map(messages.map((message, index) => [message.id, index]));
   const grouped: { day: string; label: string; items: typeof messages }[] = [];
   for (const message of messages) {
-    const day = dayKey(message.createdAt, conversation.timeZone);
+    const day = dayKey(message.createdAt, dates.timeZone);
     const last = grouped.at(-1);
     if (last?.day === day) last.items.push(message);
     else
       grouped.push({
         day,
-        label: dayLabel(message.createdAt, conversation.timeZone),
+        label: dayLabel(message.createdAt, dates),
         items: [message],
       });
   }
@@ -280,7 +282,7 @@ export function ThreadView({
                       <MessageBubble
                         key={message.id}
                         message={message}
-                        timeZone={conversation.timeZone}
+                        timeZone={dates}
                         marked={message.id === openAt}
                         showSender={
                           showsSender[indexOf.get(message.id) ?? 0] === true ||

@@ -20,7 +20,15 @@ function mirrored(scale: Scale): Scale {
   const steps = ["50", "100", "200", "300", "400", "500", "600", "700", "800", "900", "950"];
   const out: Scale = {};
   for (const [index, step] of steps.entries()) {
-    const source = step === "600" ? "600" : steps[steps.length - 1 - index];
+    // 500 and 400 trade places too, so mid-grey text stays readable on the dark surface.
+    const source =
+      step === "600"
+        ? "600"
+        : step === "500"
+          ? "400"
+          : step === "400"
+            ? "500"
+            : steps[steps.length - 1 - index];
     const value = source ? scale[source] : undefined;
     if (value && scale[step]) out[step] = value;
   }
@@ -45,7 +53,14 @@ const darkScales: Record<string, Scale> = {
   emerald: mirrored(colors.emerald),
   green: mirrored(colors.green),
   violet: mirrored(colors.violet),
-  brand: { 50: "#172544", 100: "#1e3361", 500: "#5b8def", 600: "#1f5ad6", 700: "#a5c4ff", 900: "#dbe8ff" },
+  brand: {
+    50: "#172544",
+    100: "#1e3361",
+    500: "#5b8def",
+    600: "#1f5ad6",
+    700: "#a5c4ff",
+    900: "#dbe8ff",
+  },
 };
 
 /** "#1f5ad6" as "31 90 214", the form Tailwind's `<alpha-value>` needs. */

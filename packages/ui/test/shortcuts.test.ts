@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type KeyPress, shortcutFor } from "./shortcuts";
+import { type KeyPress, shortcutFor } from "../src/keyboard/shortcuts";
 
 const press = (key: string, change: Partial<KeyPress> = {}): KeyPress => ({
   key,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseThemeChoice, THEME_STORAGE_KEY, themeAttribute, themeScript } from "./theme-choice";
+import {
+  parseThemeChoice,
+  THEME_STORAGE_KEY,
+  themeAttribute,
+  themeScript,
+} from "../src/theme/theme-choice";
 
 describe("theme choice", () => {
   it("follows the system unless light or dark was stored", () => {
