@@ -81,7 +81,11 @@ describe("landlord-led rules in the browser", () => {
     await resident.goto(`${residentUrl}/messages`);
     const button = resident.getByRole("button", { name: "New message" });
     expect(await button.isDisabled()).toBe(true);
-    await resident.getByText("You can't start a chat from your portal").waitFor();
+    // The reason sits beside the disabled button (its description) and in the empty pane.
+    await resident
+      .locator("#compose-reason")
+      .filter({ hasText: "You can't start a chat from your portal" })
+      .waitFor();
     expect(await resident.getByRole("link", { name: "New message" }).count()).toBe(0);
     await screenshot(resident, "resident-landlord-led-phone");
     await resident.context().close();

@@ -99,7 +99,9 @@ describe("signing in to the resident portal", () => {
     await page.waitForURL(`${residentUrl}/messages`);
     await page.getByRole("heading", { name: "Messages" }).waitFor();
     await screenshot(page, "resident-messages-phone");
-    await page.getByRole("button", { name: "Menu" }).click();
+    // On a phone the sections sit in a bottom tab bar; the rest of the menu is under "More".
+    await page.getByRole("navigation", { name: "Sections" }).waitFor();
+    await page.getByRole("button", { name: "More" }).click();
     await page.getByRole("link", { name: "My account" }).waitFor();
     await context.close();
   });

@@ -104,7 +104,7 @@ function PostRow({
           awaitingApproval={post.awaitingApproval}
         />
         <p className="mt-1 truncate font-medium text-slate-900">{post.title}</p>
-        <p className="mt-0.5 truncate text-xs text-slate-500">
+        <p className="mt-0.5 truncate text-xs text-slate-600">
           {post.authorName ?? "Former member"} · {shortTime(post.createdAt, timeZone)} · {comments}
         </p>
       </Link>

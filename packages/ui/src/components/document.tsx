@@ -12,8 +12,14 @@ export function AppDocument({ children }: { children: ReactNode }) {
     // The theme script may set data-theme before React hydrates.
     <html lang="en" className="h-full" suppressHydrationWarning>
       <head>
+        {/* Browsers hide a nonce from the DOM once the page is parsed (it reads back as ""), so
+            React would report a mismatch on every hydration without suppressHydrationWarning. */}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, before first paint */}
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script
+          nonce={nonce}
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{ __html: themeScript }}
+        />
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link

@@ -77,7 +77,7 @@ export function MessageBubble({
           ) : null}
           {message.type !== "general" && !deleted ? (
             <span
-              className={`mb-1 ml-1 inline-block rounded px-1.5 text-xs ${mine ? "bg-white/20" : "bg-slate-100 text-slate-700"}`}
+              className={`mb-1 ml-1 inline-block rounded px-1.5 text-xs ${mine ? "bg-black/25 text-white" : "bg-slate-100 text-slate-700"}`}
             >
               {messageTypeLabels[message.type]}
             </span>
