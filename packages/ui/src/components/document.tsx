@@ -14,10 +14,10 @@ export function AppDocument({ children }: { children: ReactNode }) {
       <head>
         {/* Browsers hide a nonce from the DOM once the page is parsed (it reads back as ""), so
             React would report a mismatch on every hydration without suppressHydrationWarning. */}
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, before first paint */}
         <script
           nonce={nonce}
           suppressHydrationWarning
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, before first paint
           dangerouslySetInnerHTML={{ __html: themeScript }}
         />
         <meta charSet="utf-8" />
