@@ -79,7 +79,8 @@ describe("files in a conversation", () => {
       )
       .toBe(64);
 
-    await thumbnails.first().click();
+    // The two uploads finish in either order, so open the one by its name, not its place.
+    await message.getByRole("button", { name: "Open leak-1.png" }).click();
     const lightbox = manager.getByRole("dialog", { name: "leak-1.png" });
     await lightbox.getByRole("img", { name: "leak-1.png" }).waitFor();
     await screenshot(manager, "attachments-lightbox-desktop");

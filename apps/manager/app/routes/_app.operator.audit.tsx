@@ -211,8 +211,14 @@ export default function AuditLog() {
           {filtered ? "Nothing recorded matches these filters." : "Nothing has been recorded yet."}
         </EmptyState>
       ) : (
-        // A table on wide screens; below lg each entry stacks into a card.
-        <div className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200 lg:overflow-x-auto">
+        // A table on wide screens; below lg each entry stacks into a card. The region takes
+        // focus so keyboard users can scroll the table sideways too.
+        <section
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+          tabIndex={0}
+          aria-label="Audit entries"
+          className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200 lg:overflow-x-auto"
+        >
           <table className="block w-full text-sm lg:table lg:min-w-full">
             <caption className="sr-only">
               Audit log entries{paged ? ", older page" : ""}, newest first
@@ -287,7 +293,7 @@ export default function AuditLog() {
               })}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
 
       <nav aria-label="Audit log pages" className="mt-4 flex flex-wrap justify-end gap-2">
