@@ -4,6 +4,7 @@ import type { Context } from "../context";
 import { loadParties } from "../policy/facts";
 import type { PolicyScope } from "../policy/gateway";
 import { updatesOf } from "./history";
+import { requestsQuery } from "./request-query";
 
 type MemberContext = Context & { organizationId: string; user: { id: string } };
 
@@ -13,31 +14,8 @@ async function requestRow(
   viewerId: string,
   id: string,
 ) {
-  const row = await db
-    .selectFrom("maintenance_requests as r")
-    .innerJoin("properties as p", "p.id", "r.property_id")
-    .leftJoin("units as u", "u.id", "r.unit_id")
-    .innerJoin("users as s", "s.id", "r.submitted_by")
-    .leftJoin("conversations as c", (join) =>
-      join.onRef("c.maintenance_request_id", "=", "r.id").on("c.kind", "=", "maintenance"),
-    )
-    .leftJoin("conversation_participants as me", (join) =>
-      join.onRef("me.conversation_id", "=", "c.id").on("me.user_id", "=", viewerId),
-    )
-    .select([
-      "r.id",
-      "r.title",
-      "r.description",
-      "r.status",
-      "r.priority",
-      "r.created_at as createdAt",
-      "p.name as propertyName",
-      "u.name as unitName",
-      "s.id as submittedById",
-      "s.display_name as submittedByName",
-      "c.id as threadId",
-      "me.user_id as viewerInThread",
-    ])
+  const row = await requestsQuery(db, viewerId)
+    .select("r.description")
     .where("r.id", "=", id)
     .where("r.organization_id", "=", organizationId)
     .executeTakeFirst();

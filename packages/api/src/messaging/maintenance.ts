@@ -5,6 +5,7 @@ import type { Context } from "../context";
 import { addParticipants, insertConversation, lockConversation } from "../data/conversations";
 import { writeMessage } from "../data/messages";
 import { byRequest, recordShares, updatesOf } from "../maintenance/history";
+import { requestsQuery } from "../maintenance/request-query";
 import { loadParties } from "../policy/facts";
 import { enforce, type PolicyScope } from "../policy/gateway";
 import { publishLiveEvent } from "../realtime/hub";
@@ -392,31 +393,8 @@ export async function shareRequest(
  */
 export async function listRequests(ctx: MemberContext, scope: PolicyScope) {
   const viewerId = ctx.user.id;
-  let query = ctx.db
-    .selectFrom("maintenance_requests as r")
-    .innerJoin("properties as p", "p.id", "r.property_id")
-    .leftJoin("units as u", "u.id", "r.unit_id")
-    .innerJoin("users as s", "s.id", "r.submitted_by")
-    .leftJoin("conversations as c", (join) =>
-      join.onRef("c.maintenance_request_id", "=", "r.id").on("c.kind", "=", "maintenance"),
-    )
-    .leftJoin("conversation_participants as me", (join) =>
-      join.onRef("me.conversation_id", "=", "c.id").on("me.user_id", "=", viewerId),
-    )
-    .select([
-      "r.id",
-      "r.title",
-      "r.description",
-      "r.status",
-      "r.priority",
-      "r.created_at as createdAt",
-      "p.name as propertyName",
-      "u.name as unitName",
-      "s.id as submittedById",
-      "s.display_name as submittedByName",
-      "c.id as threadId",
-      "me.user_id as viewerInThread",
-    ])
+  let query = requestsQuery(ctx.db, viewerId)
+    .select("r.description")
     .where("r.organization_id", "=", ctx.organizationId)
     .orderBy("r.created_at", "desc")
     .orderBy("r.id", "desc")
