@@ -45,6 +45,23 @@ export const displayName = (max = 200) =>
     .transform((value) => stripBidiControls(value).trim())
     .pipe(z.string().min(1, "Enter a name").max(max, `Use at most ${max} characters`));
 
+/** A time zone Intl knows ("Europe/Paris"); anything else would throw on every later use. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name, as a field. */
+export const timeZoneName = () =>
+  z
+    .string()
+    .max(64, "Choose a time zone")
+    .pipe(z.string().refine(isKnownTimeZone, "Choose a time zone"));
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a string cannot be stored as text (Postgres refuses NUL; lone surrogates are not UTF-8). */

@@ -46,6 +46,39 @@ async function fieldErrorsOf(run: () => Promise<unknown>): Promise<Record<string
   throw new Error("expected the call to be refused");
 }
 
+describe("account: time zone", () => {
+  it("a person picks their own time zone; the session carries it from the next request, audited", async () => {
+    const email = "resident@standard.demo";
+    const caller = await h.as(email);
+    expect((await caller.auth.me())?.user.timeZone).toBeNull();
+    expect(await caller.account.changeTimeZone({ timeZone: "Asia/Kolkata" })).toEqual({
+      timeZone: "Asia/Kolkata",
+    });
+    expect((await (await h.as(email)).auth.me())?.user.timeZone).toBe("Asia/Kolkata");
+    const audit = await h.t.db
+      .selectFrom("audit_log")
+      .select(["before", "after"])
+      .where("target_id", "=", await h.userId(email))
+      .where("action", "=", "user.time_zone_changed")
+      .executeTakeFirstOrThrow();
+    expect(audit).toEqual({ before: { timeZone: null }, after: { timeZone: "Asia/Kolkata" } });
+
+    await caller.account.changeTimeZone({ timeZone: null });
+    expect((await (await h.as(email)).auth.me())?.user.timeZone).toBeNull();
+  });
+
+  it("refuses a zone Intl does not know, and changes nothing", async () => {
+    const email = "owner@standard.demo";
+    const caller = await h.as(email);
+    await caller.account.changeTimeZone({ timeZone: "Europe/Paris" });
+    for (const timeZone of ["Mars/Olympus_Mons", "", "x".repeat(65)])
+      expect(await fieldErrorsOf(() => caller.account.changeTimeZone({ timeZone }))).toEqual({
+        timeZone: ["Choose a time zone"],
+      });
+    expect((await (await h.as(email)).auth.me())?.user.timeZone).toBe("Europe/Paris");
+  });
+});
+
 describe("account: display name", () => {
   it("every kind of user renames themselves; others see the new name on their next request", async () => {
     for (const email of [

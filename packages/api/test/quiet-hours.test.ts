@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isKnownTimeZone, isQuietAt } from "../src/notifications/quiet-hours";
+import { isQuietAt } from "../src/notifications/quiet-hours";
+import { isKnownTimeZone } from "../src/validation";
 
 const at = (iso: string) => new Date(iso);
 

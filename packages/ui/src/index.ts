@@ -9,6 +9,7 @@ export { ErrorPage, InFrameErrorPage } from "./components/error-page";
 export { Alert, Button, Field } from "./components/form";
 export { ForgotPasswordPage, ResetPasswordPage } from "./components/password-reset-pages";
 export { AppShell, EmptyState, type NavItem, PageHeader } from "./components/shell";
+export { DateStyleProvider, useDateStyle } from "./dates/date-style";
 export { type HistoryEntry, RequestHistory } from "./maintenance/request-history";
 export {
   ageOf,
@@ -17,6 +18,7 @@ export {
   PriorityBadge,
   StatusBadge,
 } from "./maintenance/status";
+export { dateTime, mediumDate, shortTime } from "./messenger/format";
 export { LiveUpdates } from "./messenger/live-updates";
 export {
   ConversationPage,

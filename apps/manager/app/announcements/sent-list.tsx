@@ -1,3 +1,4 @@
+import { dateTime, useDateStyle } from "@hearth/ui";
 import { Link } from "@remix-run/react";
 
 export interface SentAnnouncement {
@@ -17,11 +18,7 @@ export function SentAnnouncements({
   rows: readonly SentAnnouncement[];
   timeZone: string;
 }) {
-  const date = new Intl.DateTimeFormat("en-US", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
+  const dates = useDateStyle(timeZone);
   return (
     <section aria-labelledby="sent-heading" className="mt-8">
       <h2 id="sent-heading" className="mb-3 text-lg font-semibold text-slate-900">
@@ -38,7 +35,7 @@ export function SentAnnouncements({
               <div className="min-w-0 flex-1 basis-64">
                 <p className="line-clamp-1 text-sm text-slate-900">{row.body}</p>
                 <p className="text-xs text-slate-500">
-                  {date.format(new Date(row.sentAt))}
+                  {dateTime(row.sentAt, dates)}
                   {row.authorName ? ` · by ${row.authorName}` : ""}
                 </p>
               </div>

@@ -1,4 +1,4 @@
-import { Alert, Button, PageHeader } from "@hearth/ui";
+import { Alert, Button, dateTime, PageHeader, useDateStyle } from "@hearth/ui";
 import {
   type ActionFunctionArgs,
   data,
@@ -66,11 +66,7 @@ export default function AnnouncementReport() {
   const { report, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const sentAt = new Intl.DateTimeFormat("en-US", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  }).format(new Date(report.sentAt));
+  const sentAt = dateTime(report.sentAt, useDateStyle(timeZone));
   return (
     <>
       <p className="mb-2 text-sm">

@@ -1,4 +1,4 @@
-import { Button, EmptyState, PageHeader } from "@hearth/ui";
+import { Button, dateTime, EmptyState, PageHeader, useDateStyle } from "@hearth/ui";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireManagerUser, rethrowAsResponse } from "~/shared.server";
@@ -47,12 +47,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { headers },
   );
 }
-
-const when = new Intl.DateTimeFormat("en-US", {
-  timeZone: "UTC",
-  dateStyle: "medium",
-  timeStyle: "short",
-});
 
 function query(filters: { organizationId: string; action: string }, before?: number): string {
   const params = new URLSearchParams();
@@ -140,6 +134,7 @@ function Snapshot({
 
 export default function AuditLog() {
   const { log, filters, paged, organizations, profileNames } = useLoaderData<typeof loader>();
+  const dates = useDateStyle();
   const filtered = Boolean(filters.organizationId || filters.action);
   const selectClass =
     "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-brand-500";
@@ -226,7 +221,7 @@ export default function AuditLog() {
             <thead className="sr-only bg-slate-50 text-left text-slate-600 lg:not-sr-only lg:table-header-group">
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">
-                  When (UTC)
+                  When
                 </th>
                 <th scope="col" className="px-4 py-2 font-medium">
                   Organization
@@ -251,8 +246,9 @@ export default function AuditLog() {
                     className="grid grid-cols-2 gap-x-4 gap-y-1 px-4 py-3 lg:table-row lg:p-0"
                   >
                     <td className="align-top text-slate-600 lg:whitespace-nowrap lg:px-4 lg:py-2">
-                      <time dateTime={at.toISOString()}>{when.format(at)}</time>
-                      <span className="lg:hidden"> UTC</span>
+                      <time dateTime={at.toISOString()} title={at.toISOString()}>
+                        {dateTime(at, dates)}
+                      </time>
                     </td>
                     <td className="text-right align-top text-slate-800 lg:px-4 lg:py-2 lg:text-left">
                       {entry.organizationName ?? "—"}

@@ -1,6 +1,7 @@
 import {
   AppShell,
   BellButton,
+  DateStyleProvider,
   LiveUpdates,
   type NavItem,
   NotificationCenter,
@@ -72,8 +73,16 @@ function ManagerShell() {
 }
 
 export default function ManagerLayout() {
+  const { user, organization } = useLoaderData<typeof loader>();
+  return (
+    <DateStyleProvider chosenTimeZone={user.timeZone} organizationTimeZone={organization?.timezone}>
+      {user.kind === "manager" ? <ManagerShell /> : <OperatorShell />}
+    </DateStyleProvider>
+  );
+}
+
+function OperatorShell() {
   const { user } = useLoaderData<typeof loader>();
-  if (user.kind === "manager") return <ManagerShell />;
   const nav: NavItem[] = [
     { to: "/operator", label: "Organizations", end: true },
     { to: "/operator/audit", label: "Audit log" },

@@ -1,4 +1,4 @@
-import { EmptyState, PageHeader } from "@hearth/ui";
+import { dateTime, EmptyState, PageHeader, useDateStyle } from "@hearth/ui";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireManagerUser, rethrowAsResponse } from "~/shared.server";
@@ -13,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Email and SMS the product sent while running locally (no SMTP configured). */
 export default function DevMailbox() {
   const { mails } = useLoaderData<typeof loader>();
+  const dates = useDateStyle();
   return (
     <main className="mx-auto max-w-3xl p-4 md:p-8">
       <PageHeader
@@ -26,7 +27,7 @@ export default function DevMailbox() {
             <p className="text-xs text-slate-500">
               {mail.channel.toUpperCase()} to{" "}
               <strong className="text-slate-700">{mail.recipient}</strong> ·{" "}
-              {new Date(mail.createdAt).toLocaleString()}
+              {dateTime(mail.createdAt, dates)}
             </p>
             {mail.subject ? (
               <h2 className="mt-1 font-semibold text-slate-900">{mail.subject}</h2>

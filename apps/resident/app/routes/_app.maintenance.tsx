@@ -3,9 +3,11 @@ import {
   Button,
   EmptyState,
   Field,
+  mediumDate,
   PageHeader,
   RequestHistory,
   StatusBadge,
+  useDateStyle,
 } from "@hearth/ui";
 import {
   type ActionFunctionArgs,
@@ -79,7 +81,7 @@ export default function Maintenance() {
   const submitted = result && !result.ok ? result.submitted : null;
   const fieldErrors: Record<string, string[] | undefined> =
     result && !result.ok ? result.fieldErrors : {};
-  const date = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone });
+  const dates = useDateStyle(timeZone);
   return (
     <>
       <PageHeader
@@ -109,7 +111,7 @@ export default function Maintenance() {
                       <p className="text-xs text-slate-500">
                         {r.propertyName}
                         {r.unitName ? ` · Unit ${r.unitName}` : ""} ·{" "}
-                        {date.format(new Date(r.createdAt))}
+                        {mediumDate(r.createdAt, dates)}
                         {r.mine ? "" : ` · from ${r.submittedByName}`}
                       </p>
                     </div>

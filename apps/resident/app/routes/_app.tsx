@@ -1,6 +1,7 @@
 import {
   AppShell,
   BellButton,
+  DateStyleProvider,
   LiveUpdates,
   NotificationCenter,
   trpc,
@@ -28,28 +29,30 @@ export default function ResidentLayout() {
   }).data;
   const role = user.kind in roleNames ? roleNames[user.kind as keyof typeof roleNames] : "";
   return (
-    <NotificationCenter conversationPath="/messages" settingsPath="/settings/notifications">
-      <AppShell
-        appName="Hearth"
-        bell={<BellButton />}
-        nav={[
-          { to: "/messages", label: "Messages", badge: liveUnread, tab: true },
-          // Only where the policy opens the board; /board itself tells anyone else why not.
-          ...(policy.capabilities.viewBoard?.allowed
-            ? [{ to: "/board", label: "Message board", tab: true }]
-            : []),
-          { to: "/maintenance", label: "Maintenance", tab: true },
-          { to: "/account", label: "My account" },
-        ]}
-        userName={user.displayName}
-        search
-        subtitle={`${role} · ${organization?.name ?? ""}`}
-      >
-        <ViewerProvider userId={user.id} policy={policy}>
-          <LiveUpdates />
-          <Outlet />
-        </ViewerProvider>
-      </AppShell>
-    </NotificationCenter>
+    <DateStyleProvider chosenTimeZone={user.timeZone} organizationTimeZone={organization?.timezone}>
+      <NotificationCenter conversationPath="/messages" settingsPath="/settings/notifications">
+        <AppShell
+          appName="Hearth"
+          bell={<BellButton />}
+          nav={[
+            { to: "/messages", label: "Messages", badge: liveUnread, tab: true },
+            // Only where the policy opens the board; /board itself tells anyone else why not.
+            ...(policy.capabilities.viewBoard?.allowed
+              ? [{ to: "/board", label: "Message board", tab: true }]
+              : []),
+            { to: "/maintenance", label: "Maintenance", tab: true },
+            { to: "/account", label: "My account" },
+          ]}
+          userName={user.displayName}
+          search
+          subtitle={`${role} · ${organization?.name ?? ""}`}
+        >
+          <ViewerProvider userId={user.id} policy={policy}>
+            <LiveUpdates />
+            <Outlet />
+          </ViewerProvider>
+        </AppShell>
+      </NotificationCenter>
+    </DateStyleProvider>
   );
 }

@@ -43,6 +43,43 @@ export async function changeDisplayName(
   return { displayName };
 }
 
+/**
+ * The time zone the person sees dates in; null follows their device. Takes effect on the next
+ * request, like the name. Quiet hours count in it too.
+ */
+export async function changeTimeZone(
+  ctx: SignedInContext,
+  timeZone: string | null,
+): Promise<{ timeZone: string | null }> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("users")
+      .select("timezone")
+      .where("id", "=", ctx.user.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (before.timezone === timeZone) return;
+    await trx
+      .updateTable("users")
+      .set({ timezone: timeZone, updated_at: ctx.clock.now() })
+      .where("id", "=", ctx.user.id)
+      .execute();
+    await trx
+      .insertInto("audit_log")
+      .values({
+        organization_id: ctx.user.organizationId,
+        actor_id: ctx.user.id,
+        action: "user.time_zone_changed",
+        target_type: "user",
+        target_id: ctx.user.id,
+        before: JSON.stringify({ timeZone: before.timezone }),
+        after: JSON.stringify({ timeZone }),
+      })
+      .execute();
+  });
+  return { timeZone };
+}
+
 const WRONG_PASSWORD = "That is not your current password.";
 
 /**

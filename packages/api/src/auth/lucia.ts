@@ -10,6 +10,8 @@ export interface SessionUser {
   kind: UserKind;
   managerRole: ManagerRole | null;
   organizationId: string | null;
+  /** The person's own IANA time zone for what they see; null: their device's. */
+  timeZone: string | null;
 }
 
 interface DatabaseUserAttributes {
@@ -18,6 +20,7 @@ interface DatabaseUserAttributes {
   kind: UserKind;
   manager_role: ManagerRole | null;
   organization_id: string | null;
+  timezone: string | null;
 }
 
 interface DatabaseSessionAttributes {
@@ -39,6 +42,7 @@ function buildLucia(pool: pg.Pool, app: AppKind, secure: boolean) {
       kind: attributes.kind,
       managerRole: attributes.manager_role,
       organizationId: attributes.organization_id,
+      timeZone: attributes.timezone,
     }),
     getSessionAttributes: (attributes) => ({ app: attributes.app }),
   });

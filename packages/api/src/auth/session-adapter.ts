@@ -12,6 +12,7 @@ interface SessionRow {
   kind: DatabaseUser["attributes"]["kind"];
   manager_role: DatabaseUser["attributes"]["manager_role"];
   organization_id: string | null;
+  timezone: string | null;
 }
 
 /**
@@ -28,7 +29,7 @@ export class SessionAdapter extends NodePostgresAdapter {
   ): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
     const { rows } = await this.pool.query<SessionRow>(
       `select s.id as session_id, s.user_id, s.expires_at, s.app,
-          u.email, u.display_name, u.kind, u.manager_role, u.organization_id
+          u.email, u.display_name, u.kind, u.manager_role, u.organization_id, u.timezone
         from sessions s join users u on u.id = s.user_id where s.id = $1`,
       [sessionId],
     );
@@ -49,6 +50,7 @@ export class SessionAdapter extends NodePostgresAdapter {
           kind: row.kind,
           manager_role: row.manager_role,
           organization_id: row.organization_id,
+          timezone: row.timezone,
         },
       },
     ];

@@ -55,6 +55,7 @@ export async function signIn(
       "kind",
       "manager_role",
       "organization_id",
+      "timezone",
       "password_hash",
       "totp_secret",
       "totp_enabled_at",
@@ -104,6 +105,7 @@ export async function signIn(
     kind: user.kind,
     managerRole: user.manager_role,
     organizationId: user.organization_id,
+    timeZone: user.timezone,
   };
 }
 

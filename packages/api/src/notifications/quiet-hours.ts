@@ -34,12 +34,3 @@ export function isQuietAt(at: Date, timeZone: string, quiet: QuietHours | null):
   return start < end ? now >= start && now < end : now >= start || now < end;
 }
 
-/** A time zone Intl knows; anything else would throw on every later use. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -5,19 +5,12 @@ import {
   saveBusinessHours,
 } from "../auto-response/settings";
 import { memberProcedure, router } from "../trpc";
+import { timeZoneName } from "../validation";
 
 const reply = z.string().trim().max(2_000, "At most 2,000 characters");
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 09:00");
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-25");
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const autoResponsesRouter = router({
   /** One's after-hours and vacation replies, the organization's hours, and who may change what. */
@@ -54,7 +47,7 @@ export const autoResponsesRouter = router({
   saveBusinessHours: memberProcedure
     .input(
       z.strictObject({
-        timeZone: z.string().max(64).refine(isTimeZone, "Choose a time zone"),
+        timeZone: timeZoneName(),
         hours: z
           .strictObject({
             days: z.array(z.number().int().min(0).max(6)).max(7),

@@ -5,12 +5,11 @@ import { notificationFeed } from "../notifications/feed";
 import { notificationKinds, preferenceChannels } from "../notifications/kinds";
 import { notifiedPerson } from "../notifications/person";
 import { savePreferences } from "../notifications/preferences";
-import { isKnownTimeZone } from "../notifications/quiet-hours";
 import { kindSwitchesToStore, notificationSettings } from "../notifications/settings";
 import { unsubscribe } from "../notifications/unsubscribe";
 import { enforce } from "../policy/gateway";
 import { memberProcedure, publicProcedure, router } from "../trpc";
-import { bigintId } from "../validation";
+import { bigintId, isKnownTimeZone } from "../validation";
 
 const localTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Use a time such as 22:00");
 

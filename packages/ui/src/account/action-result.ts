@@ -1,6 +1,7 @@
 /** The forms of an account page, each posted with its `intent`. */
 export type AccountIntent =
   | "name"
+  | "time-zone"
   | "password"
   | "two-factor-begin"
   | "two-factor-enable"
@@ -28,6 +29,11 @@ export interface AccountActionResult {
 export interface AccountPageData {
   user: { displayName: string; email: string; kind: string };
   organizationName: string | null;
+  /** The zone the person chose for dates; null: their device's. */
+  timeZone: string | null;
+  /** The zones to choose from: every one this server knows. */
+  timeZones: string[];
+  organizationTimeZone: string | null;
   /** Null where two-factor sign-in is not offered (residents, pros, owners). */
   twoFactor: { enabled: boolean; enabledAt: string | null } | null;
 }

@@ -1,5 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Button, Field } from "../components/form";
+import { useDateStyle } from "../dates/date-style";
+import { mediumDate } from "../messenger/format";
 import type { AccountActionResult, AccountPageData, TwoFactorSetup } from "./action-result";
 import { AccountSection, FormOutcome } from "./profile-forms";
 
@@ -83,6 +85,7 @@ export function TwoFactorPanel({
   result: AccountActionResult | null;
 }) {
   const setup = result?.setup ?? null;
+  const dates = useDateStyle();
   return (
     <AccountSection
       id="two-factor-heading"
@@ -97,9 +100,7 @@ export function TwoFactorPanel({
               <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">
                 On
               </span>{" "}
-              {status.enabledAt
-                ? `since ${new Date(status.enabledAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}`
-                : null}
+              {status.enabledAt ? `since ${mediumDate(status.enabledAt, dates)}` : null}
             </p>
             <p className="text-sm text-slate-600">
               Recovery: Hearth keeps no backup codes. If you lose your authenticator, sign-in needs

@@ -1,4 +1,6 @@
 import { formatBytes } from "@hearth/policies";
+import { useDateStyle } from "../dates/date-style";
+import { dateTime } from "../messenger/format";
 import { trpc } from "../trpc";
 import { fileUrl, isPreviewable } from "./file-url";
 import { FileIcon } from "./icons";
@@ -14,6 +16,7 @@ export function ConversationFiles({
   onClose: () => void;
 }) {
   const files = trpc.conversations.files.useQuery({ id: conversationId });
+  const dates = useDateStyle(timeZone);
   return (
     <aside
       aria-label="Files"
@@ -56,10 +59,8 @@ export function ConversationFiles({
               </a>
               <p className="text-xs text-slate-600">
                 {file.sharedBy ?? "The organization"} ·{" "}
-                {file.sharedAt
-                  ? new Date(file.sharedAt).toLocaleString(undefined, { timeZone })
-                  : ""}{" "}
-                · {formatBytes(file.sizeBytes)}
+                {file.sharedAt ? dateTime(file.sharedAt, dates) : ""} ·{" "}
+                {formatBytes(file.sizeBytes)}
               </p>
             </div>
           </li>

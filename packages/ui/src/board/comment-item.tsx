@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useDateStyle } from "../dates/date-style";
 import { clockTime, dayLabel } from "../messenger/format";
 import type { BoardComment } from "./loader-data";
 
@@ -55,6 +56,7 @@ export function CommentItem({
   timeZone: string;
 }) {
   const hidden = comment.hiddenAt !== null;
+  const dates = useDateStyle(timeZone);
   return (
     <li
       aria-label={`Comment by ${comment.authorName ?? "a former member"}`}
@@ -65,7 +67,7 @@ export function CommentItem({
           <span className="font-semibold text-slate-800">
             {comment.authorName ?? "Former member"}
           </span>{" "}
-          · {dayLabel(comment.createdAt, timeZone)} {clockTime(comment.createdAt, timeZone)}
+          · {dayLabel(comment.createdAt, dates)} {clockTime(comment.createdAt, dates)}
           {hidden ? (
             <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 font-semibold text-slate-700">
               Hidden from residents

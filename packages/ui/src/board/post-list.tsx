@@ -1,5 +1,6 @@
 import { boardCategories, capitalized, categoryLabels } from "@hearth/policies";
 import { Form, Link } from "@remix-run/react";
+import { useDateStyle } from "../dates/date-style";
 import { shortTime } from "../messenger/format";
 import { BOARD_PATH, postPath } from "./board-paths";
 import type { BoardListData, BoardListPost } from "./loader-data";
@@ -91,6 +92,7 @@ function PostRow({
   timeZone: string;
 }) {
   const comments = post.commentCount === 1 ? "1 comment" : `${post.commentCount} comments`;
+  const dates = useDateStyle(timeZone);
   return (
     <li>
       <Link
@@ -105,7 +107,7 @@ function PostRow({
         />
         <p className="mt-1 truncate font-medium text-slate-900">{post.title}</p>
         <p className="mt-0.5 truncate text-xs text-slate-600">
-          {post.authorName ?? "Former member"} · {shortTime(post.createdAt, timeZone)} · {comments}
+          {post.authorName ?? "Former member"} · {shortTime(post.createdAt, dates)} · {comments}
         </p>
       </Link>
     </li>

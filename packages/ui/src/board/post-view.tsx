@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Alert, Button } from "../components/form";
+import { useDateStyle } from "../dates/date-style";
 import { dayLabel } from "../messenger/format";
 import { BOARD_PATH } from "./board-paths";
 import { CommentItem } from "./comment-item";
@@ -65,6 +66,7 @@ export function PostView({
   backTo: string;
 }) {
   const moderate = post.capabilities.moderate.allowed;
+  const dates = useDateStyle(timeZone);
   const otherProblem = problem?.message && problem.intent !== "comment" ? problem.message : null;
   return (
     <article aria-labelledby="post-title" className="flex min-h-0 flex-1 flex-col overflow-y-auto">
@@ -82,7 +84,7 @@ export function PostView({
         </h2>
         <p className="text-xs text-slate-500">
           {post.authorName ?? "Former member"} · {post.propertyName ?? "All properties"} ·{" "}
-          {dayLabel(post.createdAt, timeZone)}
+          {dayLabel(post.createdAt, dates)}
         </p>
         {post.awaitingApproval && post.authorId === viewerId ? (
           <Alert tone="info">{post.capabilities.publish.reason}</Alert>

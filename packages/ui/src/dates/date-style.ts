@@ -1,4 +1,10 @@
-import { useSyncExternalStore } from "react";
+import {
+  createContext,
+  createElement,
+  type ReactNode,
+  useContext,
+  useSyncExternalStore,
+} from "react";
 
 /** Whose clock and conventions a date is shown in: a time zone, and a locale (undefined: the runtime's). */
 export interface DateStyle {
@@ -8,19 +14,41 @@ export interface DateStyle {
   now?: Date;
 }
 
-const MINUTE = 60_000;
-let viewerStyle: Required<DateStyle> | null = null;
+/** The signed-in person's chosen time zone (null: their device's) and their organization's. */
+interface ViewerZones {
+  chosen: string | null;
+  organization: string;
+}
 
-function currentViewerStyle(): Required<DateStyle> {
+const ViewerZonesContext = createContext<ViewerZones | null>(null);
+
+/** Set by the signed-in layouts from the session (`users.timezone`) and the organization. */
+export function DateStyleProvider({
+  chosenTimeZone,
+  organizationTimeZone,
+  children,
+}: {
+  chosenTimeZone: string | null;
+  organizationTimeZone: string | null | undefined;
+  children: ReactNode;
+}) {
+  const value = { chosen: chosenTimeZone, organization: organizationTimeZone ?? "UTC" };
+  return createElement(ViewerZonesContext.Provider, { value }, children);
+}
+
+const MINUTE = 60_000;
+let browserStyle: Required<DateStyle> | null = null;
+
+function currentBrowserStyle(): Required<DateStyle> {
   const minute = Math.floor(Date.now() / MINUTE) * MINUTE;
-  if (viewerStyle?.now.getTime() !== minute) {
-    viewerStyle = {
+  if (browserStyle?.now.getTime() !== minute) {
+    browserStyle = {
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       locale: navigator.language,
       now: new Date(minute),
     };
   }
-  return viewerStyle;
+  return browserStyle;
 }
 
 function everyMinute(listener: () => void): () => void {
@@ -29,11 +57,16 @@ function everyMinute(listener: () => void): () => void {
 }
 
 /**
- * Dates in the viewer's own time zone and locale, with relative times kept fresh each minute.
- * The server can't know those, so it renders (and hydration starts) with `fallbackTimeZone` in
- * en-US; the browser's own conventions take over right after hydration.
+ * Dates in the viewer's time zone and locale, with relative times kept fresh each minute. The
+ * zone is the one the person chose in their account, else their device's. The server knows only
+ * the chosen one, so without it the server renders (and hydration starts) with the organization's
+ * zone (or `fallbackTimeZone` outside the signed-in layouts) in en-US, and the browser's own
+ * conventions take over right after hydration.
  */
-export function useDateStyle(fallbackTimeZone: string): DateStyle {
-  const viewer = useSyncExternalStore(everyMinute, currentViewerStyle, () => null);
-  return viewer ?? { timeZone: fallbackTimeZone, locale: "en-US" };
+export function useDateStyle(fallbackTimeZone?: string): DateStyle {
+  const zones = useContext(ViewerZonesContext);
+  const browser = useSyncExternalStore(everyMinute, currentBrowserStyle, () => null);
+  const serverZone = zones?.chosen ?? zones?.organization ?? fallbackTimeZone ?? "UTC";
+  if (!browser) return { timeZone: serverZone, locale: "en-US" };
+  return { ...browser, timeZone: zones?.chosen ?? browser.timeZone };
 }

@@ -1,4 +1,6 @@
 import type { MaintenanceStatus } from "@hearth/db";
+import { useDateStyle } from "../dates/date-style";
+import { dateTime } from "../messenger/format";
 import { maintenanceStatusLabels } from "./status";
 
 export interface HistoryEntry {
@@ -31,25 +33,19 @@ export function RequestHistory({
   updates: readonly HistoryEntry[];
   timeZone: string;
 }) {
-  const time = new Intl.DateTimeFormat("en-US", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
+  const dates = useDateStyle(timeZone);
   return (
     <ol className="space-y-1.5 border-l-2 border-slate-200 pl-3 text-sm" aria-label="History">
       <li>
         <span className="font-medium text-slate-800">Sent</span>
         <span className="text-slate-500"> by {submittedByName}</span>
-        <span className="block text-xs text-slate-500">{time.format(new Date(submittedAt))}</span>
+        <span className="block text-xs text-slate-500">{dateTime(submittedAt, dates)}</span>
       </li>
       {updates.map((entry) => (
         <li key={entry.id}>
           <span className="font-medium text-slate-800">{describe(entry)}</span>
           {entry.authorName ? <span className="text-slate-500"> by {entry.authorName}</span> : null}
-          <span className="block text-xs text-slate-500">
-            {time.format(new Date(entry.createdAt))}
-          </span>
+          <span className="block text-xs text-slate-500">{dateTime(entry.createdAt, dates)}</span>
         </li>
       ))}
     </ol>

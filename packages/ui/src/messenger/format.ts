@@ -41,6 +41,22 @@ export function clockTime(date: Date | string, zone: DateZone): string {
   );
 }
 
+/** "Nov 22, 2026, 9:05 AM" in the viewer's format: a moment in full, for logs and reports. */
+export function dateTime(date: Date | string, zone: DateZone): string {
+  const { timeZone, locale } = styleOf(zone);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(date));
+}
+
+/** "Nov 22, 2026": the day of a moment, in the viewer's format. */
+export function mediumDate(date: Date | string, zone: DateZone): string {
+  const { timeZone, locale } = styleOf(zone);
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "medium" }).format(new Date(date));
+}
+
 /** A calendar date with no time of day (a lease's start or end, "2026-03-01"), in the viewer's format. */
 export function calendarDate(isoDay: string, zone: DateZone): string {
   const { locale } = styleOf(zone);

@@ -1,14 +1,9 @@
 /** The bell's dialog: what is new, newest first, each opening its conversation. */
 import { Link } from "@remix-run/react";
 import { forwardRef } from "react";
+import { useDateStyle } from "../dates/date-style";
+import { shortTime } from "../messenger/format";
 import { type FeedItem, itemHref, itemTitle, kindLabels } from "./feed-types";
-
-const time = new Intl.DateTimeFormat(undefined, {
-  month: "short",
-  day: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-});
 
 function Item({ item, href, onOpen }: { item: FeedItem; href: string; onOpen: () => void }) {
   return (
@@ -26,7 +21,9 @@ function Item({ item, href, onOpen }: { item: FeedItem; href: string; onOpen: ()
               <span className="ml-2 rounded bg-red-100 px-1.5 text-red-700">New</span>
             ) : null}
           </span>
-          <time dateTime={new Date(item.at).toISOString()}>{time.format(new Date(item.at))}</time>
+          <time dateTime={new Date(item.at).toISOString()}>
+            {shortTime(item.at, useDateStyle())}
+          </time>
         </span>
         <span className="mt-0.5 block truncate text-sm font-semibold text-slate-900">
           {itemTitle(item)}

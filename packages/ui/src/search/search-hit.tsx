@@ -1,18 +1,11 @@
 import type { RouterOutputs } from "@hearth/api";
 import { Link } from "@remix-run/react";
-import { kindLabels, messageTypeLabels } from "../messenger/format";
+import { useDateStyle } from "../dates/date-style";
+import { dateTime, kindLabels, messageTypeLabels } from "../messenger/format";
 import { excerptParts } from "./highlight";
 import { messageHref } from "./search-params";
 
 export type Hit = RouterOutputs["search"]["messages"]["hits"][number];
-
-function sentAt(date: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(date));
-}
 
 /** The excerpt as text (React escapes it), with the matched words in <mark>. */
 function Excerpt({ hit }: { hit: Hit }) {
@@ -44,6 +37,7 @@ export function SearchHit({
   timeZone: string;
 }) {
   const when = new Date(hit.createdAt);
+  const dates = useDateStyle(timeZone);
   return (
     <li>
       <Link
@@ -53,7 +47,7 @@ export function SearchHit({
         <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
           <p className="min-w-0 truncate font-semibold text-slate-900">{hit.conversationTitle}</p>
           <time dateTime={when.toISOString()} className="shrink-0 text-xs text-slate-500">
-            {sentAt(when, timeZone)}
+            {dateTime(when, dates)}
           </time>
         </div>
         <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">

@@ -12,6 +12,7 @@ import { requireUser } from "./session";
 
 const intents: readonly AccountIntent[] = [
   "name",
+  "time-zone",
   "password",
   "two-factor-begin",
   "two-factor-enable",
@@ -21,6 +22,14 @@ const intents: readonly AccountIntent[] = [
 function intentOf(form: FormData): AccountIntent | null {
   const intent = String(form.get("intent") ?? "");
   return intents.find((known) => known === intent) ?? null;
+}
+
+/** Every zone Intl knows, with UTC, and the person's own even if it is an older alias. */
+function knownTimeZones(chosen: string | null): string[] {
+  const zones = new Set(Intl.supportedValuesOf("timeZone"));
+  zones.add("UTC");
+  if (chosen) zones.add(chosen);
+  return [...zones].sort();
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
@@ -38,6 +47,9 @@ export function accountRoutes(app: AppKind) {
       const page: AccountPageData = {
         user: { displayName: user.displayName, email: user.email, kind: user.kind },
         organizationName: organization?.name ?? null,
+        timeZone: user.timeZone,
+        timeZones: knownTimeZones(user.timeZone),
+        organizationTimeZone: organization?.timezone ?? null,
         twoFactor: twoFactor
           ? { enabled: twoFactor.enabled, enabledAt: twoFactor.enabledAt?.toISOString() ?? null }
           : null,
@@ -69,6 +81,17 @@ export function accountRoutes(app: AppKind) {
               displayName: text(form, "displayName"),
             });
             return done(`Your name is now “${displayName}”.`);
+          }
+          case "time-zone": {
+            const chosen = text(form, "timeZone");
+            const { timeZone } = await api.account.changeTimeZone({
+              timeZone: chosen === "" ? null : chosen,
+            });
+            return done(
+              timeZone
+                ? `Dates now show in ${timeZone.replaceAll("_", " ")} time.`
+                : "Dates now follow this device's time zone.",
+            );
           }
           case "password": {
             if (text(form, "newPassword") !== text(form, "confirm"))
