@@ -20,7 +20,8 @@ export function ConversationFiles({
   return (
     <aside
       aria-label="Files"
-      className="absolute inset-0 z-10 flex flex-col overflow-y-auto bg-white p-4 md:static md:w-80 md:border-l md:border-slate-200"
+      data-side-panel
+      className="absolute inset-0 z-10 flex flex-col overflow-y-auto bg-white p-4 md:inset-y-0 md:left-auto md:w-80 md:border-l md:border-slate-200 md:shadow-xl xl:static xl:shrink-0 xl:shadow-none"
     >
       <div className="mb-3 flex items-center justify-between">
         <h3 className="font-semibold text-slate-900">Files</h3>

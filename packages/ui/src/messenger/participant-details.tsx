@@ -25,7 +25,8 @@ export function ParticipantDetails({ people, onClose }: { people: Person[]; onCl
     kind === "resident" ? capitalized(vocabulary.resident.one) : kindNames[kind];
   return (
     <aside
-      className="absolute inset-0 z-10 overflow-y-auto bg-white p-4 md:inset-y-0 md:left-auto md:w-72 md:border-l md:border-slate-200 md:shadow-xl 2xl:static 2xl:shadow-none"
+      data-side-panel
+      className="absolute inset-0 z-10 overflow-y-auto bg-white p-4 md:inset-y-0 md:left-auto md:w-72 md:border-l md:border-slate-200 md:shadow-xl xl:static xl:shrink-0 xl:shadow-none"
       aria-label="Details"
     >
       <div className="mb-3 flex items-center justify-between">
