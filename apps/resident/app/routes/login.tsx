@@ -10,7 +10,7 @@ export default function Login() {
   return (
     <LoginPage
       appName="your resident portal"
-      audience="For residents, service pros and property owners."
+      audience="For everyone invited by their property manager, landlord or workspace."
     />
   );
 }
