@@ -5,6 +5,7 @@ import { attachToMessage } from "../data/attachments";
 import { lockConversation } from "../data/conversations";
 import { writeMessage } from "../data/messages";
 import { conversationScope, enforce, type PolicyScope } from "../policy/gateway";
+import { queueEmailCopies } from "./email-copy";
 
 export interface MessageDraft {
   clientId: string;
@@ -62,18 +63,21 @@ export function mentionsIn(
 /**
  * Replies in an existing conversation, as the organization's policy allows: the policy, the
  * conversation and its people come in one query, the write in one more. Uploads in
- * `attachmentIds` go onto the message in the same transaction.
+ * `attachmentIds` go onto the message in the same transaction, and so do email copies.
  */
 export async function reply(
   ctx: MemberContext,
   conversationId: string,
   draft: MessageDraft,
   attachmentIds: readonly string[] = [],
+  options: { copyToEmail?: boolean } = {},
 ) {
   const { scope, conversation: facts } = await conversationScope(ctx, conversationId);
   enforce(scope.policy.reply({ org: scope.orgFacts, actor: scope.actor, conversation: facts }));
   enforceDraft(scope, draft, facts);
   if (attachmentIds.length > 0) enforce(scope.policy.attachFile({ actor: scope.actor }));
+  const copyToEmail = options.copyToEmail === true;
+  if (copyToEmail) enforce(scope.policy.copyToEmail({ actor: scope.actor }));
   const mentioned = mentionsIn(
     scope,
     draft.body,
@@ -97,13 +101,24 @@ export async function reply(
       readBy: [ctx.user.id],
       mentions: { userIds: mentioned, by: ctx.user.displayName },
       signed: scope.policy.useSignature({ actor: scope.actor }).allowed,
+      copyToEmail,
     });
-    if (written.created)
+    if (written.created) {
       await attachToMessage(
         trx,
         { organizationId: ctx.organizationId, senderId: ctx.user.id, messageId: written.id },
         attachmentIds,
       );
+      if (copyToEmail)
+        await queueEmailCopies(trx, ctx, scope, {
+          organizationId: ctx.organizationId,
+          conversationId,
+          messageId: written.id,
+          senderId: ctx.user.id,
+          senderName: ctx.user.displayName,
+          body: draft.body,
+        });
+    }
     return written;
   });
 }

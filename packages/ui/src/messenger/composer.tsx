@@ -23,6 +23,11 @@ export interface ComposerValue {
  */
 export type SendOutcome = "sent" | "kept" | "restore";
 
+/** How a message goes besides the app: an email copy to the others (seed 001, 003). */
+export interface SendOptions {
+  copyToEmail: boolean;
+}
+
 /** Scheduling, where the policy allows it: the organization's time zone and the call. */
 export interface ComposerSchedule {
   organizationTimeZone: string;
@@ -45,9 +50,16 @@ export function Composer({
   schedule,
   attachments,
   templatesFor,
+  canCopyToEmail,
 }: {
   /** `attachmentIds`: the stored uploads going with the message. */
-  onSend: (value: ComposerValue, attachmentIds: string[]) => Promise<SendOutcome>;
+  onSend: (
+    value: ComposerValue,
+    attachmentIds: string[],
+    options: SendOptions,
+  ) => Promise<SendOutcome>;
+  /** Where the policy offers "Email a copy" to the others. */
+  canCopyToEmail?: Decision | undefined;
   draftKey: string;
   canMarkPriority: Decision | undefined;
   messageTypes: readonly ComposerValue["type"][];
@@ -64,6 +76,7 @@ export function Composer({
   const body = draft.text;
   const [type, setType] = useState<ComposerValue["type"]>("general");
   const [priority, setPriority] = useState<ComposerValue["priority"]>("normal");
+  const [copyToEmail, setCopyToEmail] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const [sendAt, setSendAt] = useState<string | null>(null);
   const [pickingTemplate, setPickingTemplate] = useState(false);
@@ -89,6 +102,7 @@ export function Composer({
     if (sendAt !== null && (!schedule || !scheduledFor)) return;
     draft.takeText();
     setPriority("normal");
+    setCopyToEmail(false);
     setNotice(null);
     const value = { body: text, type, priority };
     const attachmentIds = uploads.storedIds;
@@ -96,7 +110,7 @@ export function Composer({
     const sending =
       schedule && scheduledFor
         ? schedule.onSchedule(value, scheduledFor)
-        : onSend(value, attachmentIds);
+        : onSend(value, attachmentIds, { copyToEmail: copyToEmail && !!canCopyToEmail?.allowed });
     if (scheduledFor) setSendAt(null);
     void sending.then((outcome) => {
       if (outcome === "sent") draft.discard();
@@ -149,7 +163,7 @@ export function Composer({
           onClose={() => setSendAt(null)}
         />
       ) : null}
-      {canChooseType || canMarkPriority?.allowed ? (
+      {canChooseType || canMarkPriority?.allowed || canCopyToEmail?.allowed ? (
         <div className="mb-2 flex flex-wrap gap-3 text-xs text-slate-600">
           {canChooseType ? (
             <label className="flex items-center gap-1">
@@ -178,6 +192,18 @@ export function Composer({
                 onChange={(e) => setPriority(e.target.checked ? "high" : "normal")}
               />
               High priority
+            </label>
+          ) : null}
+          {canCopyToEmail?.allowed && sendAt === null ? (
+            <label className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                name="copyToEmail"
+                value="true"
+                checked={copyToEmail}
+                onChange={(e) => setCopyToEmail(e.target.checked)}
+              />
+              Email a copy
             </label>
           ) : null}
         </div>

@@ -7,7 +7,7 @@ import { useDateStyle } from "../dates/date-style";
 import { ScheduledList } from "../scheduled/scheduled-list";
 import { searchHref } from "../search/search-params";
 import { trpc } from "../trpc";
-import { Composer, type ComposerValue, type SendOutcome } from "./composer";
+import { Composer, type ComposerValue, type SendOptions, type SendOutcome } from "./composer";
 import { draftKey } from "./draft-store";
 import { dayKey, dayLabel, kindLabels } from "./format";
 import { MessageBubble, PendingBubble, type PendingMessage } from "./message-bubble";
@@ -31,6 +31,9 @@ function newClientId(): string {
  * composer or, where the policy refuses replies, its reason. The list is a column-reverse scroller,
  * so it stays anchored at the newest message and nothing jumps when messages arrive.
  */
+/** A message on its way: what the composer gave, and how far it got. */
+type OutgoingMessage = PendingMessage & ComposerValue & SendOptions & { attachmentIds: string[] };
+
 export function ThreadView({
   conversation: initialConversation,
   firstPage,
@@ -67,9 +70,7 @@ export function ThreadView({
         .filter((m) => m.sentAt !== null),
     [pages.data, firstPage],
   );
-  const [pending, setPending] = useState<
-    (PendingMessage & ComposerValue & { attachmentIds: string[] })[]
-  >([]);
+  const [pending, setPending] = useState<OutgoingMessage[]>([]);
   const [clientId, setClientId] = useState(nextClientId);
   const [showDetails, setShowDetails] = useState(false);
   const [showFiles, setShowFiles] = useState(false);
@@ -103,9 +104,7 @@ export function ThreadView({
     setPending((list) => list.map((p) => (p.clientId === clientId ? { ...p, ...change } : p)));
 
   /** Sends one message; a refusal is shown on it with the policy's reason, and what the user may do is fetched again. */
-  const deliver = (
-    item: PendingMessage & ComposerValue & { attachmentIds: string[] },
-  ): Promise<SendOutcome> => {
+  const deliver = (item: OutgoingMessage): Promise<SendOutcome> => {
     updatePending(item.clientId, { state: "sending" });
     return send
       .mutateAsync({
@@ -115,6 +114,7 @@ export function ThreadView({
         type: item.type,
         priority: item.priority,
         attachmentIds: item.attachmentIds,
+        copyToEmail: item.copyToEmail,
       })
       .then(async (): Promise<SendOutcome> => {
         await refresh();
@@ -367,8 +367,15 @@ export function ThreadView({
                   ? conversation.composer.attachFile.limits
                   : undefined
               }
-              onSend={(value, attachmentIds) => {
-                const item = { ...value, attachmentIds, clientId, state: "sending" as const };
+              canCopyToEmail={conversation.capabilities.copyToEmail}
+              onSend={(value, attachmentIds, options) => {
+                const item = {
+                  ...value,
+                  ...options,
+                  attachmentIds,
+                  clientId,
+                  state: "sending" as const,
+                };
                 setPending((list) => [...list, item]);
                 setClientId(newClientId());
                 // A thread opened at an older message shows the sent one where it lands: the latest.

@@ -53,6 +53,7 @@ export function messengerRoutes(app: AppKind) {
           body: String(form.get("body") ?? ""),
           type: messageTypes.find((t) => t === type) ?? "general",
           priority: form.get("priority") === "high" ? "high" : "normal",
+          copyToEmail: form.get("copyToEmail") === "true",
         });
       } catch (error) {
         const problem = problemOf(error);
