@@ -1,8 +1,9 @@
 /**
  * A thread page's SQL as the product runs it for a manager who sees read receipts
- * (packages/api/src/messaging/thread.ts `threadPageQuery` and `readersQuery`, in parallel),
+ * (packages/api/src/messaging/thread.ts `threadPageQuery` and `readersQuery`, in parallel, then
+ * the page's files as packages/api/src/data/attachments.ts `attachmentsOfMessages` reads them),
  * without the participation check, the policy scope and the per-message capabilities. Keep in
- * step with that file.
+ * step with those files.
  */
 import type { Database, Kysely } from "@hearth/db";
 
@@ -31,6 +32,8 @@ export async function threadPage(
       "m.edited_at as editedAt",
       "m.deleted_at as deletedAt",
       "m.client_id as clientId",
+      "m.automatic",
+      "m.signature",
     ])
     .where("m.conversation_id", "=", conversationId)
     .where((eb) => eb.or([eb("m.sent_at", "is not", null), eb("m.sender_id", "=", viewerId)]))
@@ -46,15 +49,34 @@ export async function threadPage(
         "p.user_id as userId",
         "u.display_name as name",
         "p.last_read_message_id as lastRead",
+        "p.last_read_at as readAt",
       ])
       .where("p.conversation_id", "=", conversationId)
       .execute(),
   ]);
   const page = rows.slice(0, PAGE_SIZE).reverse();
+  const shown = page.filter((m) => !m.deletedAt).map((m) => Number(m.id));
+  const files =
+    shown.length === 0
+      ? []
+      : await db
+          .selectFrom("attachments")
+          .select([
+            "id",
+            "message_id as messageId",
+            "file_name as fileName",
+            "mime_type as mimeType",
+            (eb) => eb.cast<number>("size_bytes", "integer").as("sizeBytes"),
+          ])
+          .where("message_id", "in", shown)
+          .orderBy("created_at")
+          .orderBy("id")
+          .execute();
   return {
     messages: page.map((m) => ({
       ...m,
       body: m.deletedAt ? null : m.body,
+      attachments: files.filter((file) => Number(file.messageId) === Number(m.id)),
       mine: m.senderId === viewerId,
       seenBy: readers
         .filter((r) => r.userId !== m.senderId && r.lastRead >= m.id)
