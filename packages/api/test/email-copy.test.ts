@@ -37,6 +37,16 @@ describe("send a copy of this message to your recipient email (seed 001, 003)", 
       expect(mails[0]?.body).toContain(`/messages/${conversationId}`);
     }
     expect(await h.mailTo("owner@connected.demo")).toEqual([]);
+    // Answers go to the organization (its reply-to address, else its account owner), not nowhere.
+    const queued = await h.t.db
+      .selectFrom("outbound_emails")
+      .select(["from_name", "reply_to"])
+      .where("dedupe_key", "like", `copy:${sent.id}:%`)
+      .execute();
+    expect(queued).toEqual([
+      { from_name: "Harbor Property Management", reply_to: "owner@connected.demo" },
+      { from_name: "Harbor Property Management", reply_to: "owner@connected.demo" },
+    ]);
     const stored = await h.t.db
       .selectFrom("messages")
       .select("copy_to_email")

@@ -6,6 +6,7 @@
 import type { Database, Transaction } from "@hearth/db";
 import { appForKind } from "../auth/lucia";
 import type { Context } from "../context";
+import { organizationReplyTo } from "../mail/reply-to";
 import { conversationUrl } from "../notifications/digest-email";
 import { type QueuedEmail, queueEmails } from "../outbox";
 import type { PolicyScope } from "../policy/gateway";
@@ -28,9 +29,9 @@ export async function queueEmailCopies(
 ): Promise<number> {
   const [organization, recipients] = await Promise.all([
     trx
-      .selectFrom("organizations")
-      .select(["name", "notification_reply_to as replyTo"])
-      .where("id", "=", message.organizationId)
+      .selectFrom("organizations as o")
+      .select(["o.name", organizationReplyTo("o").as("replyTo")])
+      .where("o.id", "=", message.organizationId)
       .executeTakeFirstOrThrow(),
     trx
       .selectFrom("conversation_participants as p")

@@ -4,9 +4,11 @@
  * it dealt with and queues the emails (the outbox), so a crash before commit leaves everything to
  * the next run and a commit is never repeated: each digest is sent exactly once.
  */
+
 import type { AppKind, Database, Kysely, Transaction } from "@hearth/db";
 import { sql } from "@hearth/db";
 import { appForKind } from "../auth/lucia";
+import { organizationReplyTo } from "../mail/reply-to";
 import { queueEmails } from "../outbox";
 import { resolvedPolicy } from "../policy/resolved-policy";
 import { channelDecision, heldByQuietHours } from "./channel-choice";
@@ -69,12 +71,7 @@ async function recipientsOf(
   if (userIds.length === 0) return new Map();
   const secret = await unsubscribeKey(trx);
   const rows = await preferencesQuery(trx)
-    .select([
-      "u.kind",
-      sql<string | null>`coalesce(o.notification_reply_to, (select owner.email from users owner
-        where owner.organization_id = o.id and owner.manager_role = 'account_owner'
-        order by owner.created_at limit 1))`.as("replyTo"),
-    ])
+    .select(["u.kind", organizationReplyTo("o").as("replyTo")])
     .where("u.id", "in", userIds)
     .execute();
   return new Map(
