@@ -33,6 +33,7 @@ async function loadChunk(db: Kysely<Database>, messageIds: number[]): Promise<Me
       "m.type",
       "m.priority",
       "m.body",
+      "m.file_names",
       "m.created_at",
     ])
     .execute();
@@ -65,6 +66,7 @@ async function loadChunk(db: Kysely<Database>, messageIds: number[]): Promise<Me
     type: row.type,
     priority: row.priority,
     body: row.body,
+    ...(row.file_names ? { fileNames: row.file_names } : {}),
     createdAt: row.created_at,
   }));
 }

@@ -8,7 +8,8 @@ export type StoredMessage = Omit<MessageDocument, "createdAt"> & { createdAt: nu
 export const PRIMARY_KEY = "messageId";
 
 export const MESSAGE_INDEX_SETTINGS: Settings = {
-  searchableAttributes: ["body"],
+  // File names too: a search for a file's name finds the message that carries it.
+  searchableAttributes: ["body", "fileNames"],
   filterableAttributes: [
     "organizationId",
     "participantIds",

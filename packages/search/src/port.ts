@@ -99,6 +99,8 @@ export interface MessageDocument {
   type: MessageType;
   priority: Priority;
   body: string;
+  /** The names of the message's files, space-separated; absent when it has none. */
+  fileNames?: string;
   createdAt: Date;
 }
 

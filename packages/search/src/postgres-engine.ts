@@ -108,6 +108,7 @@ function readableMessages(db: Kysely<Database>, query: CheckedQuery, lookup: boo
       "m.sender_id",
       "u.display_name as sender_name",
       "m.body",
+      "m.file_names",
       "m.type",
       "m.priority",
       "c.kind as conversation_kind",
@@ -128,6 +129,7 @@ interface Row {
   sender_id: string | null;
   sender_name: string | null;
   body: string;
+  file_names: string | null;
   type: MessageType;
   priority: Priority;
   conversation_kind: ConversationKind;
@@ -140,6 +142,11 @@ function toHit(row: Row, words: string[]): SearchHit {
   let excerpt: Excerpt | null = row.marked === null ? null : excerptOfMarked(row.marked);
   // Substring-only matches ("hall" in "hallway") are not highlighted by ts_headline.
   if (excerpt === null || excerpt.highlights.length === 0) excerpt = excerptAround(row.body, words);
+  // Found by a file's name only: the names are the excerpt, so the hit shows why it matched.
+  if (excerpt.highlights.length === 0 && row.file_names) {
+    const inFiles = excerptAround(row.file_names, words);
+    if (inFiles.highlights.length > 0) excerpt = inFiles;
+  }
   return {
     messageId: Number(row.id),
     conversationId: row.conversation_id,

@@ -214,6 +214,21 @@ describe("Meilisearch engine: what it sends", () => {
 });
 
 describe("Meilisearch engine: what it returns", () => {
+  it("finds a message by the name of a file it carries", async () => {
+    await engine.prepare();
+    await engine.index([
+      doc({ messageId: 21, body: "Here you go", fileNames: "boiler-warranty.pdf" }),
+      doc({ messageId: 22, body: "Nothing attached" }),
+    ]);
+    const result = await engine.search({
+      organizationId: ORG,
+      viewerId: VIEWER,
+      text: "warranty",
+      limit: 10,
+    });
+    expect(result.hits.map((hit) => hit.messageId)).toEqual([21]);
+  });
+
   it("maps hits to results with plain excerpts and highlight ranges", async () => {
     await engine.index([
       doc({

@@ -183,6 +183,9 @@ function RequestsTable() {
             <p className="text-xs text-slate-500">
               {r.propertyName}
               {r.unitName ? ` · Unit ${r.unitName}` : ""} · from {r.submittedByName}
+              {r.attachments.length
+                ? ` · ${r.attachments.length} ${r.attachments.length === 1 ? "file" : "files"}`
+                : ""}
             </p>
           </div>
           <div className="flex items-center gap-3 text-xs text-slate-600">

@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   isMaintenanceStatus,
+  MessageAttachments,
   maintenanceStatusLabels,
   PageHeader,
   PriorityBadge,
@@ -154,7 +155,7 @@ function ShareForm() {
 }
 
 export default function MaintenanceRequest() {
-  const { request, updates, timeZone } = useLoaderData<typeof loader>();
+  const { request, updates, timeZone, attachments } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="mb-2 text-sm">
@@ -174,6 +175,7 @@ export default function MaintenanceRequest() {
               <PriorityBadge priority={request.priority} />
             </div>
             <p className="whitespace-pre-wrap text-sm text-slate-800">{request.description}</p>
+            <MessageAttachments files={attachments} />
             {request.conversationId ? (
               <Link
                 to={`/inbox/${request.conversationId}`}

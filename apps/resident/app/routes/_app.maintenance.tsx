@@ -3,11 +3,14 @@ import {
   Button,
   EmptyState,
   Field,
+  FormAttachments,
+  MessageAttachments,
   mediumDate,
   PageHeader,
   RequestHistory,
   StatusBadge,
   useDateStyle,
+  useUploads,
 } from "@hearth/ui";
 import {
   type ActionFunctionArgs,
@@ -54,6 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
       title: submitted.title,
       description: submitted.description,
       ...(submitted.unitId ? { unitId: submitted.unitId } : {}),
+      attachmentIds: form.getAll("attachmentIds").map(String),
     });
     return data(
       { ok: true as const, ...result, message: null, fieldErrors: {}, submitted: null },
@@ -70,14 +74,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Maintenance() {
-  const { requests, units, canSubmit, timeZone } = useLoaderData<typeof loader>();
+  const { requests, units, canSubmit, timeZone, attachFile } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const formRef = useRef<HTMLFormElement>(null);
+  const uploads = useUploads(attachFile.limits);
+  const clearUploads = uploads.clear;
   const sentId = result?.ok ? result.requestId : null;
   useEffect(() => {
-    if (sentId) formRef.current?.reset();
-  }, [sentId]);
+    if (!sentId) return;
+    formRef.current?.reset();
+    clearUploads();
+  }, [sentId, clearUploads]);
   const submitted = result && !result.ok ? result.submitted : null;
   const fieldErrors: Record<string, string[] | undefined> =
     result && !result.ok ? result.fieldErrors : {};
@@ -120,6 +128,7 @@ export default function Maintenance() {
                   {r.description ? (
                     <p className="mt-1 line-clamp-2 text-sm text-slate-600">{r.description}</p>
                   ) : null}
+                  <MessageAttachments files={r.attachments} />
                   <details className="mt-2" open={r.updates.length > 0}>
                     <summary className="cursor-pointer text-sm text-slate-600">
                       History ({r.updates.length + 1})
@@ -247,7 +256,22 @@ export default function Maintenance() {
                   </p>
                 ) : null}
               </div>
-              <Button className="w-full" disabled={busy || units.length === 0}>
+              {attachFile.allowed ? (
+                <FormAttachments
+                  uploads={uploads}
+                  limits={attachFile.limits}
+                  hint={attachFile.reason}
+                  legend="Photos"
+                >
+                  {fieldErrors.attachmentIds ? (
+                    <p className="text-sm text-red-600">{fieldErrors.attachmentIds.join(" ")}</p>
+                  ) : null}
+                </FormAttachments>
+              ) : null}
+              <Button
+                className="w-full"
+                disabled={busy || units.length === 0 || uploads.blocker !== null}
+              >
                 {busy ? "Sending…" : "Send request"}
               </Button>
             </Form>

@@ -131,3 +131,24 @@ export async function lockPost(
   if (!post || !maySee(ctx, scope, post)) throw notFound("post");
   return post;
 }
+
+/**
+ * Whether the viewer may read a file of a post or comment: whoever may read the post (its
+ * approval state and the board's policy at its property); a hidden comment's files only for the
+ * managers who moderate.
+ */
+export async function mayReadBoardFile(
+  ctx: MemberContext,
+  scope: PolicyScope,
+  file: {
+    propertyId: string | null;
+    authorId: string | null;
+    awaitingApproval: boolean;
+    commentHidden: boolean;
+  },
+): Promise<boolean> {
+  if (!maySee(ctx, scope, file)) return false;
+  const actor = (await boardActor(ctx, scope))(file.propertyId);
+  if (!scope.policy.viewBoard({ actor }).allowed) return false;
+  return !file.commentHidden || scope.policy.moderateBoard({ actor }).allowed;
+}

@@ -1,5 +1,5 @@
 /** What the viewer's "new post" form offers: whether they may publish, where, and which kinds. */
-import { boardCategories } from "@hearth/policies";
+import { boardCategories, composerOptions } from "@hearth/policies";
 import type { PolicyScope } from "../policy/gateway";
 import { boardActor, type MemberContext } from "./access";
 
@@ -25,5 +25,7 @@ export async function postComposer(ctx: MemberContext, scope: PolicyScope) {
     ),
     /** Whether a post may go to the whole organization rather than one property. */
     organizationWide: publish.allowed,
+    /** The attach button of posts and comments, with the limits a file is checked against. */
+    attachFile: composerOptions(scope.policy, { actor: scope.actor }).attachFile,
   };
 }

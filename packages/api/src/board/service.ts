@@ -3,8 +3,9 @@
  * sees which post is decided in `access.ts`; moderation lives in `moderation.ts`.
  */
 import type { BoardCategory } from "@hearth/db";
-import type { Decision } from "@hearth/policies";
+import { composerOptions, type Decision } from "@hearth/policies";
 import { TRPCError } from "@trpc/server";
+import { attachmentsOf, groupByOwner, takeUploads } from "../data/attachments";
 import { enforce, type PolicyScope } from "../policy/gateway";
 import { boardActor, loadPost, lockPost, type MemberContext, maySee, notFound } from "./access";
 import { postMatches, prefixQueryOf } from "./words";
@@ -117,11 +118,21 @@ export async function readPost(ctx: MemberContext, scope: PolicyScope, postId: s
     .where("c.deleted_at", "is", null);
   if (!moderate.allowed) query = query.where("c.hidden_at", "is", null);
   const comments = await query.orderBy("c.created_at").orderBy("c.id").execute();
+  const [postFiles, commentFiles] = await Promise.all([
+    attachmentsOf(ctx.db, ctx.organizationId, "board_post_id", [post.id]),
+    attachmentsOf(
+      ctx.db,
+      ctx.organizationId,
+      "board_comment_id",
+      comments.map((c) => c.id),
+    ).then(groupByOwner),
+  ]);
   const capabilities: {
     comment: Decision;
     toggleComments: Decision;
     moderate: Decision;
     publish: Decision;
+    attachFile: ReturnType<typeof composerOptions>["attachFile"];
   } = {
     comment: scope.policy.commentOnPost({
       actor,
@@ -135,12 +146,15 @@ export async function readPost(ctx: MemberContext, scope: PolicyScope, postId: s
     moderate,
     // What the author of a waiting post is told ("Waiting for approval …").
     publish: scope.policy.publishWithoutApproval({ actor }),
+    attachFile: composerOptions(scope.policy, { actor }).attachFile,
   };
   return {
     ...post,
     capabilities,
+    attachments: postFiles.map(({ ownerId, ...file }) => file),
     comments: comments.map(({ deletedAt, ...comment }) => ({
       ...comment,
+      attachments: commentFiles.get(comment.id) ?? [],
       canDelete: scope.policy.deleteComment({
         actor,
         comment: {
@@ -160,11 +174,19 @@ export async function readPost(ctx: MemberContext, scope: PolicyScope, postId: s
 export async function createPost(
   ctx: MemberContext,
   scope: PolicyScope,
-  input: { title: string; body: string; category: BoardCategory; propertyId?: string | undefined },
+  input: {
+    title: string;
+    body: string;
+    category: BoardCategory;
+    propertyId?: string | undefined;
+    attachmentIds?: readonly string[] | undefined;
+  },
 ) {
   const actorAt = await boardActor(ctx, scope);
   const actor = actorAt(input.propertyId ?? null);
   enforce(scope.policy.postToBoard({ actor, category: input.category }));
+  const attachmentIds = input.attachmentIds ?? [];
+  if (attachmentIds.length > 0) enforce(scope.policy.attachFile({ actor }));
   const awaitingApproval = !scope.policy.publishWithoutApproval({ actor }).allowed;
   if (input.propertyId) {
     const property = await ctx.db
@@ -175,19 +197,28 @@ export async function createPost(
       .executeTakeFirst();
     if (!property) throw notFound("property");
   }
-  return ctx.db
-    .insertInto("board_posts")
-    .values({
-      organization_id: ctx.organizationId,
-      property_id: input.propertyId ?? null,
-      author_id: ctx.user.id,
-      category: input.category,
-      title: input.title,
-      body: input.body,
-      awaiting_approval: awaitingApproval,
-    })
-    .returning(["id", "created_at as createdAt", "awaiting_approval as awaitingApproval"])
-    .executeTakeFirstOrThrow();
+  return ctx.db.transaction().execute(async (trx) => {
+    const post = await trx
+      .insertInto("board_posts")
+      .values({
+        organization_id: ctx.organizationId,
+        property_id: input.propertyId ?? null,
+        author_id: ctx.user.id,
+        category: input.category,
+        title: input.title,
+        body: input.body,
+        awaiting_approval: awaitingApproval,
+      })
+      .returning(["id", "created_at as createdAt", "awaiting_approval as awaitingApproval"])
+      .executeTakeFirstOrThrow();
+    await takeUploads(
+      trx,
+      { organizationId: ctx.organizationId, uploaderId: ctx.user.id },
+      attachmentIds,
+      { board_post_id: post.id },
+    );
+    return post;
+  });
 }
 
 export async function setCommentsEnabled(
@@ -227,8 +258,9 @@ export async function setCommentsEnabled(
 export async function addComment(
   ctx: MemberContext,
   scope: PolicyScope,
-  input: { postId: string; body: string },
+  input: { postId: string; body: string; attachmentIds?: readonly string[] | undefined },
 ) {
+  const attachmentIds = input.attachmentIds ?? [];
   // Lease facts are read first, through the pool: inside the transaction only `trx` may be used.
   const actorAt = await boardActor(ctx, scope);
   return ctx.db.transaction().execute(async (trx) => {
@@ -244,7 +276,8 @@ export async function addComment(
         },
       }),
     );
-    return trx
+    if (attachmentIds.length > 0) enforce(scope.policy.attachFile({ actor }));
+    const comment = await trx
       .insertInto("board_comments")
       .values({
         organization_id: ctx.organizationId,
@@ -256,6 +289,13 @@ export async function addComment(
       })
       .returning(["id", "created_at as createdAt"])
       .executeTakeFirstOrThrow();
+    await takeUploads(
+      trx,
+      { organizationId: ctx.organizationId, uploaderId: ctx.user.id },
+      attachmentIds,
+      { board_comment_id: comment.id },
+    );
+    return comment;
   });
 }
 

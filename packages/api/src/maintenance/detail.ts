@@ -1,6 +1,7 @@
 import { type Database, type Kysely, maintenanceStatuses } from "@hearth/db";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
+import { attachmentsOf } from "../data/attachments";
 import { loadParties } from "../policy/facts";
 import type { PolicyScope } from "../policy/gateway";
 import { updatesOf } from "./history";
@@ -57,9 +58,10 @@ async function shareCandidates(ctx: MemberContext, scope: PolicyScope, submitter
 /** One request for the managers' detail page: its history, status choices and whom to share with. */
 export async function requestDetail(ctx: MemberContext, scope: PolicyScope, requestId: string) {
   const row = await requestRow(ctx.db, ctx.organizationId, ctx.user.id, requestId);
-  const [updates, candidates] = await Promise.all([
+  const [updates, candidates, files] = await Promise.all([
     updatesOf(ctx.db, ctx.organizationId, [row.id]),
     shareCandidates(ctx, scope, row.submittedById),
+    attachmentsOf(ctx.db, ctx.organizationId, "maintenance_request_id", [row.id]),
   ]);
   const { threadId, viewerInThread, ...request } = row;
   const sharedIds = new Set(updates.flatMap((u) => (u.sharedWithId ? [u.sharedWithId] : [])));
@@ -69,6 +71,7 @@ export async function requestDetail(ctx: MemberContext, scope: PolicyScope, requ
       hasThread: threadId !== null,
       conversationId: viewerInThread ? threadId : null,
     },
+    attachments: files.map(({ ownerId, ...file }) => file),
     updates,
     statuses: maintenanceStatuses,
     changeStatus: scope.policy.changeMaintenanceStatus({ actor: scope.actor }),

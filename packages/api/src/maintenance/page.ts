@@ -4,6 +4,7 @@
  */
 import type { Database, Kysely, MaintenanceStatus, Priority } from "@hearth/db";
 import { sql } from "@hearth/db";
+import { attachmentsOf, groupByOwner } from "../data/attachments";
 
 export const REQUESTS_PAGE_SIZE = 25;
 
@@ -74,7 +75,16 @@ export async function requestsPage(
 ) {
   const limit = filter.limit ?? REQUESTS_PAGE_SIZE;
   const found = await requestsPageQuery(db, organizationId, viewerId, filter).execute();
-  const rows = found.slice(0, limit);
+  const page = found.slice(0, limit);
+  const files = groupByOwner(
+    await attachmentsOf(
+      db,
+      organizationId,
+      "maintenance_request_id",
+      page.map((row) => row.id),
+    ),
+  );
+  const rows = page.map((row) => ({ ...row, attachments: files.get(row.id) ?? [] }));
   return {
     rows,
     nextCursor: found.length > limit ? (rows[rows.length - 1]?.id ?? null) : null,

@@ -2,6 +2,12 @@ import { type Database, isoDay, type Kysely, leaseStatus, sql, type Transaction 
 import type { MaintenanceRequestFacts } from "@hearth/policies";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
+import {
+  attachmentsOf,
+  attachToRequest,
+  carryRequestFilesToThread,
+  groupByOwner,
+} from "../data/attachments";
 import { addParticipants, insertConversation, lockConversation } from "../data/conversations";
 import { writeMessage } from "../data/messages";
 import { byRequest, recordShares, updatesOf } from "../maintenance/history";
@@ -19,6 +25,8 @@ export interface SubmitInput {
   title: string;
   description: string;
   unitId?: string | undefined;
+  /** Photos and files from `/api/files` to put on the request (and its thread's first message). */
+  attachmentIds?: readonly string[] | undefined;
 }
 
 /** Client id of a thread's first message (the request's description): one per request. */
@@ -188,6 +196,8 @@ export async function submitRequest(
       code: "FORBIDDEN",
       message: "Only residents can submit maintenance requests.",
     });
+  const attachmentIds = input.attachmentIds ?? [];
+  if (attachmentIds.length > 0) enforce(scope.policy.attachFile({ actor: scope.actor }));
   const unit = await unitForRequest(ctx, scope, input.unitId);
   const facts: MaintenanceRequestFacts = { submittedBy: scope.actor, sharedWith: [] };
   const forSubmitter = scope.policy.maintenanceThread({ recipient: scope.actor, request: facts });
@@ -211,10 +221,18 @@ export async function submitRequest(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    if (threadReason !== null) return { requestId: request.id, conversationId: null, threadReason };
+    const files = {
+      organizationId: ctx.organizationId,
+      submitterId: ctx.user.id,
+      requestId: request.id,
+    };
+    if (threadReason !== null) {
+      await attachToRequest(trx, { ...files, messageId: null }, attachmentIds);
+      return { requestId: request.id, conversationId: null, threadReason };
+    }
     const conversationId = await insertThread(trx, ctx, { id: request.id, title: input.title });
     await addParticipants(trx, ctx.organizationId, conversationId, [ctx.user.id, ...managerIds]);
-    await writeMessage(trx, {
+    const first = await writeMessage(trx, {
       organizationId: ctx.organizationId,
       conversationId,
       senderId: ctx.user.id,
@@ -225,6 +243,7 @@ export async function submitRequest(
       sentAt: ctx.clock.now(),
       readBy: [ctx.user.id],
     });
+    await attachToRequest(trx, { ...files, messageId: first.id }, attachmentIds);
     return { requestId: request.id, conversationId, threadReason: null };
   });
 }
@@ -370,8 +389,8 @@ export async function shareRequest(
     const conversationId = await insertThread(trx, ctx, request);
     const members = [...new Set([ctx.user.id, ...withSubmitter, ...managerIds, ...invitees])];
     await addParticipants(trx, ctx.organizationId, conversationId, members);
-    // The thread opens with the request as its submitter wrote it.
-    await writeMessage(trx, {
+    // The thread opens with the request as its submitter wrote it, and its photos.
+    const first = await writeMessage(trx, {
       organizationId: ctx.organizationId,
       conversationId,
       senderId: request.submitted_by,
@@ -382,6 +401,7 @@ export async function shareRequest(
       sentAt: ctx.clock.now(),
       readBy: [ctx.user.id, request.submitted_by],
     });
+    await carryRequestFilesToThread(trx, ctx.organizationId, request.id, first.id);
     return { conversationId, created: true, added: invitees, sharedWith, threadReason };
   });
 }
@@ -415,19 +435,20 @@ export async function listRequests(ctx: MemberContext, scope: PolicyScope) {
       ]),
     );
   const rows = await query.execute();
-  const history = byRequest(
-    await updatesOf(
-      ctx.db,
-      ctx.organizationId,
-      rows.map((row) => row.id),
-    ),
-  );
+  const ids = rows.map((row) => row.id);
+  const [updates, files] = await Promise.all([
+    updatesOf(ctx.db, ctx.organizationId, ids),
+    attachmentsOf(ctx.db, ctx.organizationId, "maintenance_request_id", ids),
+  ]);
+  const history = byRequest(updates);
+  const filesOf = groupByOwner(files);
   return rows.map(({ threadId, viewerInThread, ...row }) => ({
     ...row,
     mine: row.submittedById === viewerId,
     hasThread: threadId !== null,
     conversationId: viewerInThread ? threadId : null,
     updates: history.get(row.id) ?? [],
+    attachments: filesOf.get(row.id) ?? [],
   }));
 }
 

@@ -2,6 +2,7 @@ import { type Database, isoDay, type Kysely } from "@hearth/db";
 import type { ConversationFacts } from "@hearth/policies";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
+import { attachToMessage } from "../data/attachments";
 import {
   addParticipants,
   findExistingConversation,
@@ -52,6 +53,7 @@ export async function startConversation(
   scope: PolicyScope,
   target: StartTarget,
   draft: MessageDraft,
+  attachmentIds: readonly string[] = [],
 ) {
   const today = isoDay(scope.now, scope.org.timezone);
   const recipientIds =
@@ -105,6 +107,7 @@ export async function startConversation(
     participants: [...people.values()].map((person) => person.party),
   };
   enforceDraft(scope, draft, conversation);
+  if (attachmentIds.length > 0) enforce(scope.policy.attachFile({ actor: scope.actor }));
   const mentioned = mentionsIn(scope, draft.body, conversation, [...people.values()]);
 
   const unitId = target.kind === "unit_group" ? target.unitId : null;
@@ -145,6 +148,12 @@ export async function startConversation(
       mentions: { userIds: mentioned, by: ctx.user.displayName },
       signed: scope.policy.useSignature({ actor: scope.actor }).allowed,
     });
+    if (written.created)
+      await attachToMessage(
+        trx,
+        { organizationId: ctx.organizationId, senderId: ctx.user.id, messageId: written.id },
+        attachmentIds,
+      );
     return { conversationId, created: written.created };
   });
 }

@@ -11,10 +11,17 @@ import {
   removeComment,
   setCommentsEnabled,
 } from "../board/service";
+import { MAX_ATTACHMENTS_PER_MESSAGE } from "../data/attachments";
 import { policyScope } from "../policy/gateway";
 import { memberProcedure, router } from "../trpc";
 
 const uuid = () => z.string().uuid("Not a valid id");
+/** Uploads from `/api/files`; the write is refused whole if one is not the author's own. */
+const attachmentIds = () =>
+  z
+    .array(uuid())
+    .max(MAX_ATTACHMENTS_PER_MESSAGE, `At most ${MAX_ATTACHMENTS_PER_MESSAGE} files`)
+    .default([]);
 
 export const boardRouter = router({
   /**
@@ -72,6 +79,7 @@ export const boardRouter = router({
           errorMap: () => ({ message: `Choose one of ${boardCategories.join(", ")}` }),
         }),
         propertyId: uuid().optional(),
+        attachmentIds: attachmentIds(),
       }),
     )
     .mutation(async ({ ctx, input }) => createPost(ctx, await policyScope(ctx), input)),
@@ -91,6 +99,7 @@ export const boardRouter = router({
           .trim()
           .min(1, "Write a comment")
           .max(5_000, "Comments are at most 5,000 characters"),
+        attachmentIds: attachmentIds(),
       }),
     )
     .mutation(async ({ ctx, input }) => addComment(ctx, await policyScope(ctx), input)),

@@ -207,11 +207,13 @@ export const conversationsRouter = router({
         conversationId: id,
         /** Uploads from `/api/files` to carry; the send fails if one is not the sender's own. */
         attachmentIds: z.array(id).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
+        /** Also email it to the others, where the profile allows (seed 001, 003). */
+        copyToEmail: z.boolean().default(false),
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const { conversationId, attachmentIds, ...message } = input;
-      return reply(ctx, conversationId, message, attachmentIds);
+      const { conversationId, attachmentIds, copyToEmail, ...message } = input;
+      return reply(ctx, conversationId, message, attachmentIds, { copyToEmail });
     }),
 
   /** "View Files": every file shared in the conversation, newest first, with who and when. */
@@ -234,10 +236,18 @@ export const conversationsRouter = router({
           }),
         ]),
         message: draft,
+        /** Uploads from `/api/files` for the first message; the start fails if one is not the sender's own. */
+        attachmentIds: z.array(id).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
       }),
     )
     .mutation(async ({ ctx, input }) =>
-      startConversation(ctx, await policyScope(ctx), input.target, input.message),
+      startConversation(
+        ctx,
+        await policyScope(ctx),
+        input.target,
+        input.message,
+        input.attachmentIds,
+      ),
     ),
 
   edit: memberProcedure

@@ -1,5 +1,7 @@
 import { maintenanceStatuses, priorities } from "@hearth/db";
+import { composerOptions } from "@hearth/policies";
 import { z } from "zod";
+import { MAX_ATTACHMENTS_PER_MESSAGE } from "../data/attachments";
 import { requestDetail } from "../maintenance/detail";
 import { filterChoices, requestsPage } from "../maintenance/page";
 import { setStatus } from "../maintenance/status";
@@ -35,6 +37,8 @@ export const maintenanceRouter = router({
         actor: scope.actor,
         channel: "maintenance",
       }),
+      /** The form's attach button, with the limits a file is checked against before it uploads. */
+      attachFile: composerOptions(scope.policy, { actor: scope.actor }).attachFile,
     };
   }),
 
@@ -90,6 +94,11 @@ export const maintenanceRouter = router({
           .min(1, "Describe the problem")
           .max(20_000, "Descriptions are at most 20,000 characters"),
         unitId: id.optional(),
+        /** Photos and files from `/api/files`; the request is refused whole if one is not the submitter's own. */
+        attachmentIds: z
+          .array(id)
+          .max(MAX_ATTACHMENTS_PER_MESSAGE, `At most ${MAX_ATTACHMENTS_PER_MESSAGE} files`)
+          .default([]),
       }),
     )
     .mutation(async ({ ctx, input }) => submitRequest(ctx, await policyScope(ctx), input)),

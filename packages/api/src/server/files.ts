@@ -1,8 +1,10 @@
 import type { AppKind } from "@hearth/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { mayReadBoardFile } from "../board/access";
 import type { Context } from "../context";
-import { insertUpload, readableAttachment } from "../data/attachments";
+import { readableAttachment } from "../data/attachment-access";
+import { insertUpload } from "../data/attachments";
 import { policyRefusal, prepareUpload, type UploadRefusal } from "../files/prepare-upload";
 import { readLimitedBody } from "../files/read-body";
 import { INLINE_IMAGE_TYPES } from "../files/reencode";
@@ -88,17 +90,22 @@ function contentDisposition(kind: "inline" | "attachment", fileName: string): st
 }
 
 /**
- * A download, only for a reader of the file's message (or its uploader before it is sent).
+ * A download, only for a reader of what the file belongs to (message, maintenance request, board
+ * post or comment), or its uploader before anything took it.
  * Anything else is "not found", never the bytes. Only re-encoded photos show inline; every other
  * type downloads, under a policy that lets nothing in it run.
  */
 async function download(ctx: SignedIn, request: Request, id: string): Promise<Response> {
   const file = await readableAttachment(
     ctx.db,
-    { organizationId: ctx.organizationId, userId: ctx.user.id },
+    { organizationId: ctx.organizationId, userId: ctx.user.id, kind: ctx.user.kind },
     id,
   );
-  if (!file) return problem(404, "NOT_FOUND", "This file does not exist or you cannot see it.");
+  const readable =
+    file &&
+    (file.board === null || (await mayReadBoardFile(ctx, await policyScope(ctx), file.board)));
+  if (!file || !readable)
+    return problem(404, "NOT_FOUND", "This file does not exist or you cannot see it.");
   const bytes = await ctx.files.get(file.storageKey);
   if (!bytes) return problem(404, "NOT_FOUND", "This file is no longer stored.");
   const inline =

@@ -3,6 +3,7 @@ import { useCallback, useState } from "react";
 import { fileUrl, isPreviewable } from "./file-url";
 import { FileIcon } from "./icons";
 import { Lightbox } from "./lightbox";
+import { PdfPreview } from "./pdf-preview";
 
 export interface MessageFile {
   id: string;
@@ -11,7 +12,10 @@ export interface MessageFile {
   sizeBytes: number;
 }
 
-/** A message's files: photos as thumbnails that open in a lightbox, others with icon and size. */
+/**
+ * A message's files: photos as thumbnails that open in a lightbox, PDFs as their first page,
+ * others with icon and size.
+ */
 export function MessageAttachments({ files }: { files: readonly MessageFile[] }) {
   const [open, setOpen] = useState<MessageFile | null>(null);
   const close = useCallback(() => setOpen(null), []);
@@ -40,17 +44,21 @@ export function MessageAttachments({ files }: { files: readonly MessageFile[] })
           ))}
         </ul>
       ) : null}
-      {others.map((file) => (
-        <a
-          key={file.id}
-          href={fileUrl(file.id, true)}
-          className="flex items-center gap-2 rounded-lg bg-white px-2 py-1 text-xs text-slate-800 ring-1 ring-slate-200 hover:bg-slate-50"
-        >
-          <FileIcon />
-          <span className="truncate font-medium">{file.fileName}</span>
-          <span className="text-slate-500">{formatBytes(file.sizeBytes)}</span>
-        </a>
-      ))}
+      {others.map((file) =>
+        file.mimeType === "application/pdf" ? (
+          <PdfPreview key={file.id} file={file} />
+        ) : (
+          <a
+            key={file.id}
+            href={fileUrl(file.id, true)}
+            className="flex items-center gap-2 rounded-lg bg-white px-2 py-1 text-xs text-slate-800 ring-1 ring-slate-200 hover:bg-slate-50"
+          >
+            <FileIcon />
+            <span className="truncate font-medium">{file.fileName}</span>
+            <span className="text-slate-500">{formatBytes(file.sizeBytes)}</span>
+          </a>
+        ),
+      )}
       {open ? <Lightbox file={open} onClose={close} /> : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { MessageAttachments } from "../attachments/message-attachments";
 import { useDateStyle } from "../dates/date-style";
 import { clockTime, dayLabel } from "../messenger/format";
 import type { BoardComment } from "./loader-data";
@@ -77,6 +78,7 @@ export function CommentItem({
         <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-900">
           {comment.body}
         </p>
+        <MessageAttachments files={comment.attachments} />
       </div>
       <CommentMenu comment={comment} moderate={moderate} />
     </li>

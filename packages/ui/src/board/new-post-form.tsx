@@ -1,5 +1,7 @@
 import { capitalized, categoryLabels } from "@hearth/policies";
 import { Form, useNavigation } from "@remix-run/react";
+import { FormAttachments } from "../attachments/form-attachments";
+import { useUploads } from "../attachments/use-uploads";
 import { Alert, Button, Field } from "../components/form";
 import type { BoardComposer, BoardCreateActionData } from "./loader-data";
 
@@ -16,6 +18,8 @@ export function NewPostForm({
 }) {
   const busy = useNavigation().state === "submitting";
   const errors = problem?.fieldErrors ?? {};
+  const attachFile = composer.attachFile;
+  const uploads = useUploads(attachFile.limits);
   return (
     <Form method="post" className="space-y-4" aria-labelledby="new-post-heading">
       <h2 id="new-post-heading" className="text-lg font-semibold text-slate-900">
@@ -67,7 +71,16 @@ export function NewPostForm({
         />
         {errors.body ? <p className="text-sm text-red-600">{errors.body.join(" ")}</p> : null}
       </div>
-      <Button disabled={busy}>{busy ? "Publishing…" : "Publish"}</Button>
+      {attachFile.allowed ? (
+        <FormAttachments uploads={uploads} limits={attachFile.limits} hint={attachFile.reason}>
+          {errors.attachmentIds ? (
+            <p className="text-sm text-red-600">{errors.attachmentIds.join(" ")}</p>
+          ) : null}
+        </FormAttachments>
+      ) : null}
+      <Button disabled={busy || uploads.blocker !== null}>
+        {busy ? "Publishing…" : "Publish"}
+      </Button>
     </Form>
   );
 }

@@ -1,5 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { FormAttachments } from "../attachments/form-attachments";
+import { MessageAttachments } from "../attachments/message-attachments";
+import { useUploads } from "../attachments/use-uploads";
 import { Alert, Button } from "../components/form";
 import { useDateStyle } from "../dates/date-style";
 import { dayLabel } from "../messenger/format";
@@ -16,11 +19,17 @@ function ResponseForm({ post, problem }: { post: BoardPost; problem: BoardPostAc
   const error = problem?.intent === "comment" ? problem.message : null;
   const form = useRef<HTMLFormElement>(null);
   const wasBusy = useRef(false);
+  const attachFile = post.capabilities.attachFile;
+  const uploads = useUploads(attachFile.limits);
+  const clearUploads = uploads.clear;
   // The page stays mounted across its own post, so empty the field once a response went in.
   useEffect(() => {
-    if (wasBusy.current && !busy && !error) form.current?.reset();
+    if (wasBusy.current && !busy && !error) {
+      form.current?.reset();
+      clearUploads();
+    }
     wasBusy.current = busy;
-  }, [busy, error]);
+  }, [busy, error, clearUploads]);
   if (!post.capabilities.comment.allowed) {
     return (
       <p role="note" className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">
@@ -43,8 +52,11 @@ function ResponseForm({ post, problem }: { post: BoardPost; problem: BoardPostAc
         placeholder="Write a response"
         className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm outline-none focus:ring-2 focus:ring-brand-500"
       />
+      {attachFile.allowed ? (
+        <FormAttachments uploads={uploads} limits={attachFile.limits} hint={attachFile.reason} />
+      ) : null}
       {error ? <Alert>{error}</Alert> : null}
-      <Button disabled={busy}>{busy ? "Sending…" : "Respond"}</Button>
+      <Button disabled={busy || uploads.blocker !== null}>{busy ? "Sending…" : "Respond"}</Button>
     </Form>
   );
 }
@@ -92,6 +104,7 @@ export function PostView({
         {otherProblem ? <Alert>{otherProblem}</Alert> : null}
         <ModerationBar post={post} />
         <p className="whitespace-pre-wrap break-words text-slate-800">{post.body}</p>
+        <MessageAttachments files={post.attachments} />
       </div>
       <section aria-labelledby="comments-heading" className="space-y-3 p-4 md:p-6">
         <h3 id="comments-heading" className="text-sm font-semibold text-slate-900">

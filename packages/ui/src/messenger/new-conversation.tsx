@@ -198,12 +198,14 @@ export function NewConversation({
           canMarkPriority={composer.markPriority}
           messageTypes={target.target.kind === "team" ? [] : composer.messageTypes}
           placeholder={`Message ${target.label}`}
-          onSend={(value) => {
+          attachments={composer.attachFile.allowed ? composer.attachFile.limits : undefined}
+          onSend={(value, attachmentIds) => {
             setError(null);
             return start
               .mutateAsync({
                 target: target.target,
                 message: { clientId: firstClientId, ...value },
+                attachmentIds,
               })
               .then(({ conversationId }): SendOutcome => {
                 navigate(`${basePath}/${conversationId}`);

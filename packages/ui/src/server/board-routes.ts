@@ -12,6 +12,11 @@ function field(form: FormData, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
+/** The stored uploads a form carries, one `attachmentIds` field each. */
+function attachmentIds(form: FormData): string[] {
+  return form.getAll("attachmentIds").filter((id) => typeof id === "string");
+}
+
 /** "true" / "false" from a form, as the boolean the API wants. */
 function flag(form: FormData, name: string): boolean {
   return field(form, name) === "true";
@@ -35,7 +40,11 @@ async function runPostIntent(
   const commentId = field(form, "commentId");
   switch (intent) {
     case "comment":
-      await api.board.comment({ postId, body: field(form, "body") });
+      await api.board.comment({
+        postId,
+        body: field(form, "body"),
+        attachmentIds: attachmentIds(form),
+      });
       return here;
     case "deleteComment":
       await api.board.deleteComment({ commentId });
@@ -115,6 +124,7 @@ export function boardRoutes(app: AppKind) {
           body: field(form, "body"),
           category,
           ...(propertyId ? { propertyId } : {}),
+          attachmentIds: attachmentIds(form),
         });
       } catch (error) {
         const problem = problemOf(error);
