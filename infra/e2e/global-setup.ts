@@ -51,6 +51,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         // Plain http on localhost; and the invitation tests read links from the dev mailbox.
         SESSION_SECURE: "false",
         DEV_TOOLS: "on",
+        // web-push.e2e.ts's stand-in push service listens on loopback.
+        WEB_PUSH_EXTRA_ENDPOINTS: "http://127.0.0.1",
         LOG_LEVEL: "warn",
       },
     },

@@ -46,6 +46,29 @@ describe("on a phone", () => {
   });
 });
 
+describe("a thread on a phone", () => {
+  it("shows the whole title, and the message box gets the full width above its buttons", async () => {
+    const manager = await signedIn(browser(), managerUrl, "owner@standard.demo", {
+      viewport: phone,
+    });
+    await manager.goto(`${managerUrl}/inbox`);
+    await manager.getByRole("link", { name: /Unit 101/ }).click();
+    const title = thread(manager).getByRole("heading", { name: "Unit 101" });
+    await title.waitFor();
+    expect(
+      await title.evaluate((heading) => heading.scrollWidth <= heading.clientWidth),
+      "the title is cut off",
+    ).toBe(true);
+    const box = await manager.getByLabel("Message", { exact: true }).boundingBox();
+    const send = await thread(manager).getByRole("button", { name: "Send" }).boundingBox();
+    if (!box || !send) throw new Error("the composer is not on screen");
+    expect(box.width).toBeGreaterThan(phone.width - 80);
+    expect(send.y).toBeGreaterThanOrEqual(box.y + box.height);
+    await screenshot(manager, "phone-thread-composer");
+    await manager.context().close();
+  });
+});
+
 describe("dark mode", () => {
   it("follows the system setting and passes axe, in the inbox and a thread", async () => {
     for (const viewport of [desktop, phone]) {

@@ -8,6 +8,7 @@ import { SchedulePicker } from "../scheduled/schedule-picker";
 import { fromLocalInput, localInputValue } from "../scheduled/schedule-time";
 import { TemplatePicker } from "../templates/template-picker";
 import { messageTypeLabels } from "./format";
+import { useMentionPicker } from "./mention-picker";
 import { useDraft } from "./use-draft";
 
 export interface ComposerValue {
@@ -51,6 +52,7 @@ export function Composer({
   attachments,
   templatesFor,
   canCopyToEmail,
+  mentionsFor,
 }: {
   /** `attachmentIds`: the stored uploads going with the message. */
   onSend: (
@@ -70,6 +72,8 @@ export function Composer({
   templatesFor?: string | undefined;
   /** Where the policy allows files: the limits each is checked against before it uploads. */
   attachments?: AttachmentLimits | undefined;
+  /** The conversation whose people "@" offers to mention. */
+  mentionsFor?: string | undefined;
 }) {
   const canChooseType = messageTypes.length > 1;
   const draft = useDraft(draftKey);
@@ -78,6 +82,13 @@ export function Composer({
   const [priority, setPriority] = useState<ComposerValue["priority"]>("normal");
   const [copyToEmail, setCopyToEmail] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const mentions = useMentionPicker({
+    conversationId: mentionsFor,
+    text: body,
+    onText: draft.change,
+    textarea: textareaRef,
+  });
   const [sendAt, setSendAt] = useState<string | null>(null);
   const [pickingTemplate, setPickingTemplate] = useState(false);
   const scheduledFor = sendAt === null ? null : fromLocalInput(sendAt);
@@ -118,6 +129,7 @@ export function Composer({
     });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mentions.onKeyDown(event)) return;
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -209,12 +221,14 @@ export function Composer({
         </div>
       ) : null}
       <AttachmentTray uploads={uploads} />
+      {mentions.listbox}
       {notice ? (
         <p role="alert" className="mb-2 text-xs text-red-800">
           {notice}
         </p>
       ) : null}
-      <div className="flex items-end gap-2">
+      {/* On a phone the box takes the whole first row and the buttons sit under it. */}
+      <div className="flex flex-wrap items-end gap-2 sm:flex-nowrap">
         {attachments ? (
           <AttachButtons
             accept={attachments.types.join(",")}
@@ -226,6 +240,8 @@ export function Composer({
           Message
         </label>
         <textarea
+          {...mentions.inputProps}
+          ref={textareaRef}
           id="composer-body"
           name="body"
           rows={2}
@@ -234,7 +250,9 @@ export function Composer({
             // "/" in an empty box opens the templates, as in other messengers.
             if (templatesFor && !body && e.target.value === "/") return setPickingTemplate(true);
             draft.change(e.target.value);
+            mentions.track(e.target.value, e.target.selectionStart);
           }}
+          onSelect={(e) => mentions.track(e.currentTarget.value, e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
           onPaste={(event) => {
             if (!attachments || event.clipboardData.files.length === 0) return;
@@ -243,7 +261,7 @@ export function Composer({
           }}
           placeholder={placeholder}
           maxLength={20_000}
-          className="max-h-40 min-h-[2.75rem] flex-1 resize-y rounded-xl border border-slate-300 px-3 py-2 text-sm outline-none focus:ring-2 focus:ring-brand-500"
+          className="order-first max-h-40 min-h-[2.75rem] w-full flex-none resize-y sm:order-none sm:w-auto sm:flex-1 rounded-xl border border-slate-300 px-3 py-2 text-sm outline-none focus:ring-2 focus:ring-brand-500"
         />
         {templatesFor ? (
           <button
@@ -267,7 +285,7 @@ export function Composer({
         <button
           type="submit"
           disabled={sendAt !== null && !scheduledFor}
-          className="rounded-xl bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 disabled:opacity-50"
+          className="ml-auto rounded-xl bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 disabled:opacity-50"
         >
           {sendAt !== null ? "Schedule send" : "Send"}
         </button>

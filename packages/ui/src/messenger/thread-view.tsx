@@ -165,6 +165,10 @@ export function ThreadView({
   const privateReply = conversation.capabilities.replyPrivately;
   const { vocabulary } = usePolicy();
   const viewerId = useViewerId();
+  // Managers read a message's delivery log (per recipient and channel) from its actions.
+  const managerView = conversation.participants.some(
+    (p) => p.id === viewerId && p.kind === "manager",
+  );
   const dates = useDateStyle(conversation.timeZone);
   const seen = seenByMark(messages, (pages.data?.pages[0] ?? firstPage).readers, (at) =>
     new Date(at).toLocaleString(dates.locale, { timeZone: dates.timeZone }),
@@ -189,7 +193,8 @@ export function ThreadView({
       className="flex h-full min-h-0 flex-col"
       aria-label={`Conversation: ${conversation.displayTitle}`}
     >
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
+      {/* Where the actions don't fit beside the title (a phone), they wrap under it. */}
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-3">
         <Link
           to={backTo}
           className="rounded px-2 py-1 text-sm text-brand-700 hover:bg-slate-100 md:hidden"
@@ -197,7 +202,7 @@ export function ThreadView({
         >
           ←
         </Link>
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-48">
           <h2 className="truncate font-semibold text-slate-900">{conversation.displayTitle}</h2>
           <p className="truncate text-xs text-slate-500">
             {kindLabels[conversation.kind]} ·{" "}
@@ -295,6 +300,7 @@ export function ThreadView({
                         }
                         onEdit={(messageId, body) => edit.mutateAsync({ messageId, body })}
                         onDelete={(messageId) => remove.mutateAsync({ messageId })}
+                        deliveryLog={managerView}
                       />
                     ))}
                   </ul>
@@ -329,6 +335,7 @@ export function ThreadView({
           ) : null}
           {reply?.allowed ? (
             <Composer
+              mentionsFor={id}
               templatesFor={conversation.capabilities.useTemplates?.allowed ? id : undefined}
               schedule={
                 conversation.capabilities.scheduleSend?.allowed

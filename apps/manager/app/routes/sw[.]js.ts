@@ -1,0 +1,3 @@
+import { routes } from "~/shared.server";
+
+export const loader = routes.serviceWorker;
