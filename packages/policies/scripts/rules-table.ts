@@ -17,8 +17,9 @@ function sourceTag(source: RuleSource): string {
 
 function cell(profile: PolicyProfile, knob: (typeof knobNames)[number]): string {
   const overridable = profile.overridable.includes(knob) ? " ✎" : "";
+  const customer = profile.customerEditable.includes(knob) ? " ⚙" : "";
   const value = formatKnob(knob, profile.defaults[knob]).replaceAll("|", "\\|");
-  return `${value} (${sourceTag(profile.sources[knob])})${overridable}`;
+  return `${value} (${sourceTag(profile.sources[knob])})${overridable}${customer}`;
 }
 
 /** The markdown between the README markers, markers excluded. */
@@ -40,7 +41,7 @@ export function renderRulesTable(): string {
     }),
   ]);
   return [
-    "`seed 00N` = the value comes from that seed file; `choice` = the seed is silent and we chose (why: below); ✎ = an organization may override it.",
+    "`seed 00N` = the value comes from that seed file; `choice` = the seed is silent and we chose (why: below); ✎ = an organization may override it (the operator); ⚙ = the customer may change it on their own Settings page (the operator's override still wins).",
     "",
     header,
     divider,

@@ -119,6 +119,10 @@ export interface DecisionSet {
   readonly configureAutoResponse: Rule<ActorInput>;
   /** May the actor set the organization's business hours and holidays? */
   readonly configureBusinessHours: Rule<ActorInput>;
+  /** May the actor change the organization's own settings (the knobs its profile lets it change)? */
+  readonly changeSettings: Rule<ActorInput>;
+  /** May the actor choose what each sub-user may do (their permissions)? */
+  readonly manageTeamPermissions: Rule<ActorInput>;
   /** Does this incoming message get an auto-response? */
   readonly autoRespond: Rule<AutoRespondInput>;
   /** May the actor mark a message as high priority? */

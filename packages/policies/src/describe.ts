@@ -9,7 +9,7 @@ export interface RuleRow {
   readonly rule: string;
   /** The effective value, in words. */
   readonly value: string;
-  /** The seed file the value comes from, "choice" where the seeds are silent, or "organization override". */
+  /** The seed file the value comes from, "choice" where the seeds are silent, "organization override", or "customer's choice". */
   readonly source: string;
   /** The seed's sentence, the reason for the choice, or the profile default an override replaced. */
   readonly note: string;
@@ -22,15 +22,23 @@ export function describeRules(policy: Policy): RuleRow[] {
   return knobNames.map((knob) => {
     const base = profile.sources[knob];
     const overridden = policy.overridden.includes(knob);
+    const chosen = policy.chosenByCustomer.includes(knob);
     const defaultNote = base.kind === "seed" ? base.says : base.why;
     return {
       knob,
       rule: knobLabels[knob],
       value: formatKnob(knob, knobs[knob]),
-      source: overridden ? "organization override" : base.kind === "seed" ? base.seed : "choice",
-      note: overridden
-        ? `Profile default: ${formatKnob(knob, profile.defaults[knob])}.`
-        : defaultNote,
+      source: overridden
+        ? "organization override"
+        : chosen
+          ? "customer's choice"
+          : base.kind === "seed"
+            ? base.seed
+            : "choice",
+      note:
+        overridden || chosen
+          ? `Profile default: ${formatKnob(knob, profile.defaults[knob])}.`
+          : defaultNote,
       overridable: profile.overridable.includes(knob),
     };
   });

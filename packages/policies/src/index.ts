@@ -12,6 +12,16 @@ export {
   type ComposerOptions,
   composerOptions,
 } from "./composer";
+export {
+  applicableCustomerChoices,
+  type CustomerChoicesResult,
+  type CustomerSettingWords,
+  customerSettingWords,
+  type GrantablePermission,
+  grantablePermissions,
+  organizationModeLabels,
+  parseCustomerChoices,
+} from "./customer-settings";
 export { type Allowed, allow, type Decision, deny, type Refused } from "./decision";
 export type {
   BoundDecisions,
@@ -42,7 +52,12 @@ export {
 /** How a board post kind reads ("job posting", "lost and found"). */
 export { categoryLabels, formatBytes } from "./labels";
 export { type KnobsResult, type OverrideError, parseOverrides } from "./overrides";
-export { permissions, type SubUserCapability } from "./permissions";
+export {
+  permissions,
+  SETTINGS_PERMISSION,
+  SHARED_TEMPLATES_PERMISSION,
+  type SubUserCapability,
+} from "./permissions";
 export { createPolicy, type Policy } from "./policy";
 export {
   choice,

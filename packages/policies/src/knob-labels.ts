@@ -22,6 +22,7 @@ export const knobLabels: Record<KnobName, string> = {
   subUserChat: "Sub-users may chat",
   subUserBroadcast: "Sub-users may broadcast",
   subUserBoard: "Sub-users may manage the board",
+  subUserSettings: "Sub-users may change the organization's settings",
   broadcasts: "Broadcast messages",
   broadcastAudiences: "Broadcast audiences",
   broadcastFilters: "Broadcast filters",
@@ -71,6 +72,7 @@ const wordsFor: Partial<Record<KnobName, Record<string, string>>> = {
   subUserChat: { all: "all", with_permission: "with permission", none: "no" },
   subUserBroadcast: { all: "all", with_permission: "with permission", none: "no" },
   subUserBoard: { all: "all", with_permission: "with permission", none: "no" },
+  subUserSettings: { all: "all", with_permission: "with permission", none: "no" },
   readReceipts: { everyone: "everyone", managers: "managers", nobody: "nobody" },
   broadcastSender: { organization: "the organization", author: "the author" },
   attachmentTypes: {

@@ -51,6 +51,7 @@ export const knobsSchema = z
     subUserChat: subUserAccess,
     subUserBroadcast: subUserAccess,
     subUserBoard: subUserAccess,
+    subUserSettings: subUserAccess,
     broadcasts: z.boolean(),
     broadcastAudiences: uniqueList(z.enum(audienceTypes)),
     broadcastFilters: uniqueList(z.enum(audienceFilters)),

@@ -13,3 +13,6 @@ export const SHARED_TEMPLATES_PERMISSION = "templates.manage";
 
 /** A sub-user capability a profile can grant to all sub-users, by permission, or to none. */
 export type SubUserCapability = keyof typeof permissions;
+
+/** Lets a sub-user change the organization's own settings where the profile gives it by permission. */
+export const SETTINGS_PERMISSION = "settings.manage";

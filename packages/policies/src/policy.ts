@@ -12,6 +12,8 @@ export interface Policy extends BoundDecisions {
   readonly knobs: Knobs;
   /** Knobs whose value comes from the organization's overrides. */
   readonly overridden: readonly KnobName[];
+  /** Knobs whose value is the customer's own choice (and no operator override replaces it). */
+  readonly chosenByCustomer: readonly KnobName[];
 }
 
 /** Binds a profile's decisions to effective knobs. Use `resolvePolicy` to get validated knobs. */
@@ -19,6 +21,7 @@ export function createPolicy(
   profile: PolicyProfile,
   knobs: Knobs,
   overridden: readonly KnobName[],
+  chosenByCustomer: readonly KnobName[] = [],
 ): Policy {
   const names = Object.keys(profile.decisions) as DecisionName[];
   const settings: RuleSettings = { ...knobs, words: profile.vocabulary };
@@ -29,5 +32,5 @@ export function createPolicy(
       return [name, (input: unknown) => rule(settings, input)];
     }),
   ) as unknown as BoundDecisions;
-  return { ...bound, profile, knobs, overridden };
+  return { ...bound, profile, knobs, overridden, chosenByCustomer };
 }

@@ -24,6 +24,8 @@ export interface KnobSetting<K extends KnobName> {
   readonly value: Knobs[K];
   readonly source: RuleSource;
   readonly overridable?: boolean;
+  /** The customer (account owner, or a sub-user allowed to) may change it on their Settings page. */
+  readonly customerEditable?: boolean;
 }
 
 /** Every knob of a profile, each with its setting. */
@@ -52,6 +54,10 @@ export interface PolicyProfile {
   readonly defaults: Knobs;
   /** Knobs an organization may override. */
   readonly overridable: readonly KnobName[];
+  /** Knobs the customer may change on their own Settings page; the operator's override still wins. */
+  readonly customerEditable: readonly KnobName[];
+  /** The customer may switch between landlord and property-manager mode (seed 001). */
+  readonly customerChoosesMode: boolean;
   readonly sources: { readonly [K in KnobName]: RuleSource };
   readonly decisions: DecisionSet;
   /** The words its reasons and the apps' sentences use. */
@@ -66,6 +72,8 @@ export interface ProfileSpec {
   readonly seeds: readonly string[];
   readonly settings: ProfileSettings;
   readonly vocabulary: Vocabulary;
+  /** The customer may switch between landlord and property-manager mode; off unless said. */
+  readonly customerChoosesMode?: boolean;
   /** Decisions this profile makes differently from the common rules. */
   readonly decisions?: Partial<DecisionSet>;
 }
@@ -87,6 +95,8 @@ export function defineProfile(spec: ProfileSpec): PolicyProfile {
     knobs: knobsSchema.partial().transform((overrides): Knobs => ({ ...defaults, ...overrides })),
     defaults,
     overridable: knobNames.filter((name) => spec.settings[name].overridable === true),
+    customerEditable: knobNames.filter((name) => spec.settings[name].customerEditable === true),
+    customerChoosesMode: spec.customerChoosesMode === true,
     // The settings map is keyed by knob, so picking each source keeps that keying.
     sources: pick((setting) => setting.source) as PolicyProfile["sources"],
     decisions: { ...commonDecisions, ...spec.decisions },

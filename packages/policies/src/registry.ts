@@ -1,4 +1,6 @@
 /** The profiles this deployment knows. Adding one: write its module, then add it to `profiles`. */
+import { applicableCustomerChoices } from "./customer-settings";
+import type { KnobName } from "./knobs";
 import { type OverrideError, parseOverrides } from "./overrides";
 import { createPolicy, type Policy } from "./policy";
 import type { PolicyProfile } from "./profile";
@@ -35,11 +37,16 @@ export type ResolveResult =
   | { readonly ok: false; readonly errors: readonly OverrideError[] };
 
 /**
- * Resolves an organization's policy: its profile with the organization's overrides validated and
- * merged over the profile's defaults. Cheap enough to call on every request, so a profile switch
- * or an override change takes effect on the next one.
+ * Resolves an organization's policy: its profile's defaults, then the customer's own choices
+ * (only knobs the profile lets the customer change), then the operator's overrides, which win.
+ * Cheap enough to call on every request, so a profile switch or a settings change takes effect
+ * on the next one.
  */
-export function resolvePolicy(profileId: string, overrides: unknown): ResolveResult {
+export function resolvePolicy(
+  profileId: string,
+  overrides: unknown,
+  customerChoices: unknown = {},
+): ResolveResult {
   const profile = byId.get(profileId);
   if (!profile) {
     return {
@@ -54,5 +61,11 @@ export function resolvePolicy(profileId: string, overrides: unknown): ResolveRes
   }
   const knobs = parseOverrides(profile, overrides);
   if (!knobs.ok) return knobs;
-  return { ok: true, policy: createPolicy(profile, knobs.knobs, knobs.overridden) };
+  const choices = applicableCustomerChoices(profile, customerChoices);
+  const chosen = (Object.keys(choices) as KnobName[]).filter(
+    (name) => !knobs.overridden.includes(name),
+  );
+  const merged = { ...knobs.knobs };
+  for (const name of chosen) Object.assign(merged, { [name]: choices[name] });
+  return { ok: true, policy: createPolicy(profile, merged, knobs.overridden, chosen) };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Alert, Button, EmptyState, PageHeader, trpc } from "@hearth/ui";
+import { Alert, BroadcastScheduleField, Button, EmptyState, PageHeader, trpc } from "@hearth/ui";
 import {
   type ActionFunctionArgs,
   data,
@@ -94,14 +94,16 @@ function readAudience(form: FormData): AudienceForm {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, organization, headers } = await requireManagerUser(request);
-  const [composer, sent] = await Promise.all([
+  const [composer, sent, policy] = await Promise.all([
     api.broadcasts.composer(),
     api.broadcasts.sent(),
+    api.policy.capabilities(),
   ]).catch(rethrowAsResponse);
   return data(
     {
       composer,
       sent: sent.rows,
+      canSchedule: policy.capabilities.scheduleSend?.allowed === true,
       timeZone: organization?.timezone ?? "UTC",
       clientId: randomUUID(),
     },
@@ -113,7 +115,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { api, headers } = await requireManagerUser(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  if (intent !== "preview" && intent !== "send")
+  if (intent !== "preview" && intent !== "send" && intent !== "schedule")
     throw data({ message: "Unknown action." }, { status: 400 });
   const audienceForm = readAudience(form);
   const audience = audienceOf(audienceForm);
@@ -132,6 +134,7 @@ export async function action({ request }: ActionFunctionArgs) {
           ok: true as const,
           preview,
           sent: null,
+          scheduled: null,
           message: null,
           fieldErrors: {},
           submitted,
@@ -139,19 +142,52 @@ export async function action({ request }: ActionFunctionArgs) {
         { headers },
       );
     }
-    const sent = await api.broadcasts.send({
+    const draft = {
       audience,
       clientId: String(form.get("clientId") ?? ""),
       body: submitted.body,
       type: (Object.keys(typeLabels).find((t) => t === submitted.type) ?? "general") as MessageType,
       copyToEmail: submitted.copyToEmail,
-    });
+    };
+    if (intent === "schedule") {
+      const sendAt = new Date(String(form.get("sendAt") ?? ""));
+      if (Number.isNaN(sendAt.getTime()))
+        return data(
+          {
+            intent,
+            ok: false as const,
+            preview: null,
+            sent: null,
+            scheduled: null,
+            message: "Choose when the broadcast goes.",
+            fieldErrors: { sendAt: ["Choose a date and time"] },
+            submitted,
+          },
+          { status: 400, headers },
+        );
+      const scheduled = await api.broadcasts.schedule({ ...draft, sendAt });
+      return data(
+        {
+          intent,
+          ok: true as const,
+          preview: null,
+          sent: null,
+          scheduled: { ...scheduled, sendAt },
+          message: null,
+          fieldErrors: {},
+          submitted: { ...submitted, body: "" },
+        },
+        { headers },
+      );
+    }
+    const sent = await api.broadcasts.send(draft);
     return data(
       {
         intent,
         ok: true as const,
         preview: null,
         sent,
+        scheduled: null,
         message: null,
         fieldErrors: {},
         submitted: { ...submitted, body: "" },
@@ -162,7 +198,15 @@ export async function action({ request }: ActionFunctionArgs) {
     const problem = problemOf(error);
     if (!problem) throw error;
     return data(
-      { intent, ok: false as const, preview: null, sent: null, ...problem.body, submitted },
+      {
+        intent,
+        ok: false as const,
+        preview: null,
+        sent: null,
+        scheduled: null,
+        ...problem.body,
+        submitted,
+      },
       { status: problem.status, headers },
     );
   }
@@ -207,7 +251,7 @@ function Select({
 }
 
 export default function Broadcasts() {
-  const { composer, clientId, sent, timeZone } = useLoaderData<typeof loader>();
+  const { composer, clientId, sent, timeZone, canSchedule } = useLoaderData<typeof loader>();
   return (
     <>
       {composer.compose ? (
@@ -215,6 +259,8 @@ export default function Broadcasts() {
           compose={composer.compose}
           organizationName={composer.organizationName}
           clientId={clientId}
+          canSchedule={canSchedule}
+          timeZone={timeZone}
         />
       ) : (
         <>
@@ -238,10 +284,16 @@ function Composer({
   compose,
   organizationName,
   clientId,
+  canSchedule,
+  timeZone,
 }: {
   compose: Compose;
   organizationName: string;
   clientId: string;
+  /** The profile lets this manager schedule (seed 000): "Send at" and "Schedule broadcast". */
+  canSchedule: boolean;
+  /** The organization's time zone, shown beside the sender's own for a scheduled time. */
+  timeZone: string;
 }) {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -270,7 +322,7 @@ function Composer({
   );
   const preview = live.data ?? (result?.preview && !hydrated ? result.preview : null);
 
-  const sentId = result?.sent?.conversationId ?? null;
+  const sentId = result?.sent?.conversationId ?? result?.scheduled?.id ?? null;
   useEffect(() => {
     // A new message starts empty; the audience stays for the next one.
     const body = formRef.current?.querySelector<HTMLTextAreaElement>("textarea[name=body]");
@@ -316,6 +368,15 @@ function Composer({
               .{" "}
               <Link to={`/inbox/${result.sent.conversationId}`} className="font-semibold underline">
                 View the message
+              </Link>
+            </Alert>
+          ) : null}
+          {result?.scheduled ? (
+            <Alert tone="info">
+              {result.scheduled.created ? "Scheduled" : "Already scheduled"}. It goes at its time to
+              whoever the audience reaches then.{" "}
+              <Link to="/scheduled" className="font-semibold underline">
+                See, change or cancel it
               </Link>
             </Alert>
           ) : null}
@@ -599,6 +660,24 @@ function Composer({
           >
             {busy === "send" ? "Sending…" : "Send message"}
           </Button>
+          {canSchedule ? (
+            <div className="space-y-2 border-t border-slate-100 pt-3">
+              <BroadcastScheduleField
+                key={sentId ?? "new"}
+                organizationTimeZone={timeZone}
+                errors={fieldErrors.sendAt}
+              />
+              <Button
+                variant="secondary"
+                name="intent"
+                value="schedule"
+                className="w-full"
+                disabled={Boolean(busy) || (hydrated && Boolean(refused))}
+              >
+                {busy === "schedule" ? "Scheduling…" : "Schedule broadcast"}
+              </Button>
+            </div>
+          ) : null}
         </aside>
       </Form>
     </>

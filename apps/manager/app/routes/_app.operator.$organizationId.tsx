@@ -17,7 +17,7 @@ type KnobField = Organization["knobs"][number];
 type Submitted = string | boolean | string[];
 
 interface ActionResult {
-  intent: "profile" | "overrides" | "reset";
+  intent: "profile" | "overrides" | "reset" | "mode";
   ok: boolean;
   message: string | null;
   fieldErrors: Record<string, string[] | undefined>;
@@ -123,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organizationId = params.organizationId ?? "";
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  if (intent !== "profile" && intent !== "overrides" && intent !== "reset")
+  if (intent !== "profile" && intent !== "overrides" && intent !== "reset" && intent !== "mode")
     throw data({ message: "Unknown action." }, { status: 400 });
   const reply = (
     result: Omit<ActionResult, "intent" | "stale">,
@@ -155,6 +155,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return reply({
         ok: true,
         message: `Switched to the ${name} profile. Its defaults apply from the next request; overrides were cleared.`,
+        fieldErrors: {},
+        submitted: null,
+      });
+    }
+    if (intent === "mode") {
+      const mode = form.get("mode") === "landlord" ? "landlord" : "property_manager";
+      const fixed = form.get("modeFixed") === "on";
+      await api.operator.setMode({ organizationId, settingsVersion, mode, fixed });
+      return reply({
+        ok: true,
+        message: `Mode set to ${modeLabels[mode].toLowerCase()}${fixed ? ", fixed for the customer" : "; the customer may change it where their profile lets them"}.`,
         fieldErrors: {},
         submitted: null,
       });
@@ -242,6 +253,12 @@ function sourceOf(source: string) {
       </span>
     );
   if (source === "choice") return <span className="text-slate-600">Choice</span>;
+  if (source === "customer's choice")
+    return (
+      <span className="inline-block rounded bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900">
+        Customer's choice
+      </span>
+    );
   return (
     <span className="text-slate-600">
       Seed file <code className="break-all rounded bg-slate-100 px-1 py-0.5 text-xs">{source}</code>
@@ -257,7 +274,8 @@ export default function OperatorOrganization() {
     navigation.state === "submitting" ? String(navigation.formData?.get("intent") ?? "") : null;
   const profile = profiles.find((p) => p.id === org.policyProfile);
   const overrideCount = Object.keys(org.policyOverrides).length;
-  const formResult = result && result.intent !== "profile" ? result : null;
+  const formResult =
+    result && result.intent !== "profile" && result.intent !== "mode" ? result : null;
   const submitted = formResult && !formResult.ok ? formResult.submitted : null;
   // A new profile or a saved change redraws the form from what is stored.
   const formKey = `${org.policyProfile}-${new Date(org.updatedAt).getTime()}`;
@@ -346,6 +364,43 @@ export default function OperatorOrganization() {
             </div>
             <Button className="w-full" disabled={busyIntent === "profile"}>
               {busyIntent === "profile" ? "Switching…" : "Switch profile"}
+            </Button>
+          </Form>
+          <Form method="post" className="mt-4 space-y-3 border-t border-slate-100 pt-4">
+            <input type="hidden" name="intent" value="mode" />
+            <input type="hidden" name="settingsVersion" value={org.settingsVersion} />
+            {result?.intent === "mode" && result.message ? (
+              <Alert tone={result.ok ? "info" : "error"}>
+                {result.message}
+                {result.stale ? <ReloadLink organizationId={org.id} /> : null}
+              </Alert>
+            ) : null}
+            <div className="space-y-1">
+              <label htmlFor="mode" className="block text-sm font-medium text-slate-700">
+                Account mode
+              </label>
+              <select
+                id="mode"
+                name="mode"
+                defaultValue={org.mode}
+                key={`${org.mode}:${org.settingsVersion}`}
+                className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-brand-500"
+              >
+                <option value="landlord">{modeLabels.landlord}</option>
+                <option value="property_manager">{modeLabels.property_manager}</option>
+              </select>
+            </div>
+            <label className="flex items-center gap-2 text-sm text-slate-700">
+              <input
+                type="checkbox"
+                name="modeFixed"
+                defaultChecked={org.modeFixedByOperator}
+                key={`fixed:${org.settingsVersion}`}
+              />
+              Fixed: the customer can't change it
+            </label>
+            <Button variant="secondary" className="w-full" disabled={busyIntent === "mode"}>
+              {busyIntent === "mode" ? "Saving…" : "Save mode"}
             </Button>
           </Form>
           <details className="mt-4 text-sm">
@@ -545,6 +600,9 @@ function KnobInput({
         {field.unit === "bytes" && field.overridden ? ` · now ${field.valueLabel}` : ""}
         {field.hint ? ` · ${field.hint}` : ""}
         {field.kind === "list" && !field.options ? " · one per line" : ""}
+        {field.customerChoice !== null
+          ? ` · The customer chose: ${field.customerChoice}${field.overridden ? " (your override wins)" : ""}`
+          : ""}
       </span>
       {field.overridden ? (
         <>

@@ -6,8 +6,10 @@ export const meta: MetaFunction = () => [{ title: "Scheduled · Hearth" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, organization, headers } = await requireManagerUser(request);
-  const scheduled = organization ? await api.scheduled.list() : [];
-  return data({ scheduled, timeZone: organization?.timezone ?? "UTC" }, { headers });
+  const [scheduled, broadcasts] = organization
+    ? await Promise.all([api.scheduled.list(), api.broadcasts.scheduled()])
+    : [[], []];
+  return data({ scheduled, broadcasts, timeZone: organization?.timezone ?? "UTC" }, { headers });
 }
 
 export default function Scheduled() {

@@ -53,6 +53,8 @@ function ManagerShell() {
             : []),
           { to: "/people", label: "People", tab: true },
           { to: "/properties", label: "Properties" },
+          // Shown to every manager: the page says who may change what.
+          { to: "/settings", label: "Settings", end: true },
           { to: "/account", label: "My account" },
         ]}
         userName={user.displayName}

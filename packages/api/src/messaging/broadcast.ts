@@ -24,7 +24,8 @@ import { loadParties } from "../policy/facts";
 import { enforce, type PolicyScope } from "../policy/gateway";
 import { enforceDraft } from "./send";
 
-type MemberContext = Context & {
+/** A manager's request, or the job that sends a scheduled broadcast as its author. */
+type MemberContext = Pick<Context, "db" | "clock" | "urls"> & {
   organizationId: string;
   user: { id: string; displayName: string };
 };

@@ -26,6 +26,7 @@ interface OrganizationRow {
   timezone: string;
   policy_profile: string;
   policy_overrides: Record<string, unknown>;
+  customer_settings: Record<string, unknown>;
 }
 
 function scopeFrom(
@@ -35,7 +36,7 @@ function scopeFrom(
   now: Date,
 ): PolicyScope {
   if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  const resolved = resolvedPolicy(org.policy_profile, org.policy_overrides);
+  const resolved = resolvedPolicy(org.policy_profile, org.policy_overrides, org.customer_settings);
   if (!resolved.ok) {
     ctx.log.error(
       { errors: resolved.errors, organizationId: org.org_id },
@@ -59,7 +60,14 @@ function scopeFrom(
 function withOrganization(ctx: MemberContext) {
   return peopleQuery(ctx.db, ctx.organizationId)
     .innerJoin("organizations as o", "o.id", "users.organization_id")
-    .select(["o.id as org_id", "o.mode", "o.timezone", "o.policy_profile", "o.policy_overrides"]);
+    .select([
+      "o.id as org_id",
+      "o.mode",
+      "o.timezone",
+      "o.policy_profile",
+      "o.policy_overrides",
+      "o.customer_settings",
+    ]);
 }
 
 /**

@@ -2,6 +2,12 @@ import { messageTypes } from "@hearth/db";
 import { leaseStatuses, memberStatuses } from "@hearth/policies";
 import { z } from "zod";
 import {
+  cancelScheduledBroadcast,
+  changeScheduledBroadcast,
+  listScheduledBroadcasts,
+  scheduleBroadcast,
+} from "../broadcasts/scheduled-broadcasts";
+import {
   announcementReport,
   remindUnread,
   sentAnnouncements,
@@ -10,6 +16,7 @@ import { broadcastComposer, previewBroadcast, sendBroadcast } from "../messaging
 import { replyPrivately } from "../messaging/private-reply";
 import { policyScope } from "../policy/gateway";
 import { managerProcedure, memberProcedure, router } from "../trpc";
+import { sendAt } from "./scheduled";
 
 const id = z.string().uuid();
 
@@ -28,6 +35,21 @@ const audience = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("specific"), userIds: z.array(id).max(1000) }),
 ]);
 
+const messageBody = z
+  .string()
+  .trim()
+  .min(1, "Write a message")
+  .max(20_000, "Messages are at most 20,000 characters");
+
+/** A broadcast as the composer sends it, now or later. */
+const broadcastInput = z.strictObject({
+  audience,
+  clientId: z.string().trim().min(8, "clientId: Use at least 8 characters").max(100),
+  body: messageBody,
+  type: z.enum(messageTypes).default("general"),
+  copyToEmail: z.boolean().default(false),
+});
+
 export const broadcastsRouter = router({
   /** What the composer offers: audiences, filters and their options, email copy, or why not. */
   composer: memberProcedure.query(async ({ ctx }) =>
@@ -41,20 +63,40 @@ export const broadcastsRouter = router({
 
   /** Sends a broadcast; a retry with the same clientId never sends a second one. */
   send: memberProcedure
-    .input(
-      z.strictObject({
-        audience,
-        clientId: z.string().trim().min(8, "clientId: Use at least 8 characters").max(100),
-        body: z
-          .string()
-          .trim()
-          .min(1, "Write a message")
-          .max(20_000, "Messages are at most 20,000 characters"),
-        type: z.enum(messageTypes).default("general"),
-        copyToEmail: z.boolean().default(false),
-      }),
-    )
+    .input(broadcastInput)
     .mutation(async ({ ctx, input }) => sendBroadcast(ctx, await policyScope(ctx), input)),
+
+  /**
+   * Schedules a broadcast for `sendAt`; the audience and the policy are decided again when it
+   * goes. A retry with the same clientId schedules nothing more.
+   */
+  schedule: memberProcedure
+    .input(broadcastInput.extend({ sendAt }))
+    .mutation(async ({ ctx, input }) => scheduleBroadcast(ctx, await policyScope(ctx), input)),
+
+  /** The caller's broadcasts waiting for their time (or refused at it), soonest first. */
+  scheduled: memberProcedure.query(({ ctx }) => listScheduledBroadcasts(ctx)),
+
+  /** A new text and/or time for one's scheduled broadcast, until it goes. */
+  updateScheduled: memberProcedure
+    .input(
+      z
+        .strictObject({ id, body: messageBody.optional(), sendAt: sendAt.optional() })
+        .refine((change) => change.body !== undefined || change.sendAt !== undefined, {
+          message: "Change the text or the time",
+        }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      changeScheduledBroadcast(ctx, await policyScope(ctx), input.id, {
+        body: input.body,
+        sendAt: input.sendAt,
+      }),
+    ),
+
+  /** Cancels one's scheduled broadcast before it goes. */
+  cancelScheduled: memberProcedure
+    .input(z.strictObject({ id }))
+    .mutation(({ ctx, input }) => cancelScheduledBroadcast(ctx, input.id)),
 
   /** A recipient answers an announcement in a private conversation with the managers. */
   replyPrivately: memberProcedure

@@ -1,18 +1,14 @@
 import { type Database, type Kysely, sql, type Transaction } from "@hearth/db";
 import {
-  createPolicy,
+  applicableCustomerChoices,
   describeRules,
   getProfile,
-  type KnobName,
-  type Knobs,
-  knobNames,
-  knobsSchema,
   listProfiles,
-  type PolicyProfile,
   resolvePolicy,
 } from "@hearth/policies";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { knobFields, knobInWords } from "../policy/knob-fields";
 import { FieldProblems, operatorProcedure, router } from "../trpc";
 import { bigintId, int4 } from "../validation";
 
@@ -38,6 +34,8 @@ async function loadOrganization(
       "mode",
       "policy_profile as policyProfile",
       "policy_overrides as policyOverrides",
+      "customer_settings as customerSettings",
+      "mode_fixed_by_operator as modeFixedByOperator",
       "settings_version as settingsVersion",
       "updated_at as updatedAt",
     ])
@@ -82,143 +80,6 @@ async function saveSettings(
   return saved.settingsVersion;
 }
 
-/** A knob's value: a switch, a number, one word of a set, or a list. */
-export type KnobValue = Knobs[KnobName];
-
-/** How a form edits a knob. */
-export type KnobFieldKind = "boolean" | "enum" | "number" | "string" | "list";
-
-/** One overridable knob as a form needs it: input kind, choices, value and profile default. */
-export interface KnobField {
-  readonly knob: KnobName;
-  /** What the knob is about, in words (the rules table's "rule"). */
-  readonly label: string;
-  readonly kind: KnobFieldKind;
-  /** The allowed values of an enum, or of a list's items; absent for free text. */
-  readonly options?: readonly string[];
-  /** Each option in words ("service_pro" → "service pros"). */
-  readonly optionLabels?: Readonly<Record<string, string>>;
-  /** Bounds of a number. */
-  readonly min?: number;
-  readonly max?: number;
-  /** Unit of a number. */
-  readonly unit?: "bytes" | "minutes";
-  /** What each item of a free-text list must look like. */
-  readonly hint?: string;
-  /** The effective value: the organization's override, or the profile default. */
-  readonly value: KnobValue;
-  readonly valueLabel: string;
-  readonly defaultValue: KnobValue;
-  readonly defaultLabel: string;
-  /** The organization stores an override for this knob. */
-  readonly overridden: boolean;
-}
-
-type ZodLike = z.ZodTypeAny;
-const Kind = z.ZodFirstPartyTypeKind;
-
-/** Peels wrappers (readonly, refinements, optional, default) off a schema. */
-function unwrap(schema: ZodLike): ZodLike {
-  let current = schema;
-  for (;;) {
-    const def = current._def;
-    if (
-      def.typeName === Kind.ZodReadonly ||
-      def.typeName === Kind.ZodOptional ||
-      def.typeName === Kind.ZodNullable ||
-      def.typeName === Kind.ZodDefault
-    )
-      current = def.innerType;
-    else if (def.typeName === Kind.ZodEffects) current = def.schema;
-    else return current;
-  }
-}
-
-const numberUnits: Partial<Record<KnobName, "bytes" | "minutes">> = {
-  maxAttachmentBytes: "bytes",
-  editWindowMinutes: "minutes",
-  deleteWindowMinutes: "minutes",
-};
-
-type FieldShape = Pick<KnobField, "kind" | "options" | "min" | "max" | "unit" | "hint">;
-
-/** Reads a knob's input kind and constraints from its zod schema. */
-function shapeOf(knob: KnobName): FieldShape {
-  const schema = unwrap(knobsSchema.shape[knob]);
-  switch (schema._def.typeName) {
-    case Kind.ZodBoolean:
-      return { kind: "boolean" };
-    case Kind.ZodEnum:
-      return { kind: "enum", options: [...(schema as z.ZodEnum<[string]>).options] };
-    case Kind.ZodNumber: {
-      const number = schema as z.ZodNumber;
-      return {
-        kind: "number",
-        ...(number.minValue !== null ? { min: number.minValue } : {}),
-        ...(number.maxValue !== null ? { max: number.maxValue } : {}),
-        ...(numberUnits[knob] ? { unit: numberUnits[knob] } : {}),
-      };
-    }
-    case Kind.ZodString:
-      return { kind: "string" };
-    case Kind.ZodArray: {
-      const item = unwrap((schema as z.ZodArray<ZodLike>).element);
-      if (item._def.typeName === Kind.ZodEnum)
-        return { kind: "list", options: [...(item as z.ZodEnum<[string]>).options] };
-      const pattern = (item as z.ZodString)._def.checks?.find((check) => check.kind === "regex");
-      return { kind: "list", ...(pattern?.message ? { hint: pattern.message } : {}) };
-    }
-    default:
-      throw new Error(`Knob "${knob}" has a schema the operator console cannot edit.`);
-  }
-}
-
-const shapes = new Map(knobNames.map((knob) => [knob, shapeOf(knob)]));
-
-/** A knob value in words, as the rules table writes it ("25 MB", "residents, owners"). */
-function inWords(profile: PolicyProfile, knob: KnobName, value: unknown): string {
-  const policy = createPolicy(profile, { ...profile.defaults, [knob]: value }, []);
-  return describeRules(policy).find((row) => row.knob === knob)?.value ?? String(value);
-}
-
-/** The form fields for a profile's overridable knobs, filled from the organization's overrides. */
-function knobFields(
-  profile: PolicyProfile,
-  overrides: Record<string, unknown> | null,
-): KnobField[] {
-  const stored = overrides ?? {};
-  const labels = new Map(
-    describeRules(createPolicy(profile, profile.defaults, [])).map((row) => [row.knob, row.rule]),
-  );
-  return profile.overridable.map((knob) => {
-    const shape = shapes.get(knob) ?? shapeOf(knob);
-    const defaultValue = profile.defaults[knob];
-    const overridden = Object.hasOwn(stored, knob);
-    // A stored value that no longer parses shows the default; `problems` names it.
-    const parsed = overridden ? knobsSchema.shape[knob].safeParse(stored[knob]) : null;
-    const value = (parsed?.success ? parsed.data : defaultValue) as KnobValue;
-    const optionLabels = shape.options
-      ? Object.fromEntries(
-          shape.options.map((option) => [
-            option,
-            inWords(profile, knob, shape.kind === "list" ? [option] : option),
-          ]),
-        )
-      : undefined;
-    return {
-      knob,
-      label: labels.get(knob) ?? knob,
-      ...shape,
-      ...(optionLabels ? { optionLabels } : {}),
-      value,
-      valueLabel: inWords(profile, knob, value),
-      defaultValue,
-      defaultLabel: inWords(profile, knob, defaultValue),
-      overridden,
-    };
-  });
-}
-
 export const operatorRouter = router({
   /** Every customer organization with its policy profile. */
   organizations: operatorProcedure.query(({ ctx }) =>
@@ -256,20 +117,32 @@ export const operatorRouter = router({
 
   /**
    * One organization with its effective rules as a readable table, and `knobs`: one form field
-   * per knob its profile lets it override.
+   * per knob its profile lets it override, each with the customer's own choice where they made
+   * one (the operator's override replaces it).
    */
   organization: operatorProcedure
     .input(z.strictObject({ id: organizationId }))
     .query(async ({ ctx, input }) => {
       const org = await loadOrganization(ctx.db, input.id);
-      const resolved = resolvePolicy(org.policyProfile, org.policyOverrides);
+      const resolved = resolvePolicy(org.policyProfile, org.policyOverrides, org.customerSettings);
       const profile = getProfile(org.policyProfile);
+      const customerChoices = profile
+        ? applicableCustomerChoices(profile, org.customerSettings)
+        : {};
       return {
         ...org,
         rules: resolved.ok ? describeRules(resolved.policy) : [],
         problems: resolved.ok ? [] : resolved.errors,
         overridable: profile?.overridable ?? [],
-        knobs: profile ? knobFields(profile, org.policyOverrides) : [],
+        customerEditable: profile?.customerEditable ?? [],
+        knobs: profile
+          ? knobFields(profile, profile.overridable, org.policyOverrides).map((field) => ({
+              ...field,
+              customerChoice: Object.hasOwn(customerChoices, field.knob)
+                ? knobInWords(profile, field.knob, customerChoices[field.knob])
+                : null,
+            }))
+          : [],
       };
     }),
 
@@ -365,6 +238,54 @@ export const operatorRouter = router({
           })
           .execute();
         return { overrides: input.overrides, settingsVersion: version };
+      }),
+    ),
+
+  /**
+   * Sets the organization's landlord / property-manager mode (seed 001: the Owners channel only
+   * in property-manager mode). `fixed` keeps the customer from changing it on their Settings
+   * page; without it the customer may change it again where their profile lets them. Versioned
+   * and audited like the other settings.
+   */
+  setMode: operatorProcedure
+    .input(
+      z.strictObject({
+        organizationId,
+        settingsVersion,
+        mode: z.enum(["landlord", "property_manager"]),
+        fixed: z.boolean(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      ctx.db.transaction().execute(async (trx) => {
+        const before = await loadOrganization(trx, input.organizationId, { lock: true });
+        if (before.settingsVersion !== input.settingsVersion) throw staleSettings();
+        const saved = await trx
+          .updateTable("organizations")
+          .set((eb) => ({
+            mode: input.mode,
+            mode_fixed_by_operator: input.fixed,
+            settings_version: eb("settings_version", "+", 1),
+            updated_at: ctx.clock.now(),
+          }))
+          .where("id", "=", input.organizationId)
+          .where("settings_version", "=", input.settingsVersion)
+          .returning("settings_version as settingsVersion")
+          .executeTakeFirst();
+        if (!saved) throw staleSettings();
+        await trx
+          .insertInto("audit_log")
+          .values({
+            organization_id: input.organizationId,
+            actor_id: ctx.user.id,
+            action: "organization.mode_changed",
+            target_type: "organization",
+            target_id: input.organizationId,
+            before: JSON.stringify({ mode: before.mode, fixed: before.modeFixedByOperator }),
+            after: JSON.stringify({ mode: input.mode, fixed: input.fixed }),
+          })
+          .execute();
+        return { mode: input.mode, fixed: input.fixed, settingsVersion: saved.settingsVersion };
       }),
     ),
 

@@ -12,7 +12,7 @@ import { draft } from "./conversations";
 const YEAR_MS = 366 * 86_400_000;
 
 /** A delivery time: a real date, at most a year ahead (the policy refuses one in the past). */
-const sendAt = z
+export const sendAt = z
   .date({ invalid_type_error: "Choose a date and time" })
   .refine((date) => !Number.isNaN(date.getTime()), "Choose a date and time")
   .refine((date) => date.getTime() < Date.now() + YEAR_MS, "Schedule at most a year ahead");

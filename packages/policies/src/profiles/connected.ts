@@ -20,6 +20,7 @@ export const connectedProfile = defineProfile({
     "Messages only between connected users, in Team / Tenants / Service Pros / Owners / Maintenance Requests channels, with @mentions, an email copy, a property message board and one thread per maintenance request.",
   seeds: [seedFiles.connectedManager, seedFiles.connectedTenant],
   vocabulary: connectedWords,
+  customerChoosesMode: true,
   settings: {
     initiators: {
       value: ["resident", "service_pro", "owner"],
@@ -65,6 +66,13 @@ export const connectedProfile = defineProfile({
       overridable: true,
     },
     subUserBroadcast: { value: "with_permission", source: broadcastShape },
+    subUserSettings: {
+      value: "with_permission",
+      source: choice(
+        "The account mode and channels are the landlord's; the account owner lets a sub-admin change them.",
+      ),
+      overridable: true,
+    },
     subUserBoard: {
       value: "with_permission",
       source: choice(
@@ -123,6 +131,7 @@ export const connectedProfile = defineProfile({
         'The seeds show "seen" only on the landlord\'s side (comments seen by your landlord).',
       ),
       overridable: true,
+      customerEditable: true,
     },
     messageEditing: {
       value: true,

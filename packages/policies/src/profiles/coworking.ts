@@ -94,6 +94,13 @@ export const coworkingProfile = defineProfile({
       source: s003("As an admin, you can send messages to your community."),
       overridable: true,
     },
+    subUserSettings: {
+      value: "with_permission",
+      source: choice(
+        "Member Apps settings are an admin's; the account owner decides which admins.",
+      ),
+      overridable: true,
+    },
     subUserBoard: { value: "none", source: noBoard },
     broadcasts: {
       value: true,
@@ -131,6 +138,7 @@ export const coworkingProfile = defineProfile({
         "You can allow your members to communicate with each other with the Messages functionality (Settings > Member Apps > Member Pages > Messages).",
       ),
       overridable: true,
+      customerEditable: true,
     },
     board: { value: false, source: noBoard },
     boardCategories: { value: [...boardCategories], source: noBoard },

@@ -67,6 +67,12 @@ export const landlordLedProfile = defineProfile({
       value: "none",
       source: choice("Consistent with chat: only the main landlord user speaks to tenants."),
     },
+    subUserSettings: {
+      value: "none",
+      source: s004(
+        "The Chat feature is currently only available for the main landlord user. It is not available yet for sub-user accounts.",
+      ),
+    },
     subUserBoard: { value: "none", source: noBoard },
     broadcasts: {
       value: false,

@@ -24,6 +24,7 @@ export const standardProfile = defineProfile({
       value: ["resident"],
       source: s000("Control who can initiate conversations and manage read receipt visibility."),
       overridable: true,
+      customerEditable: true,
     },
     managerChat: {
       value: true,
@@ -73,6 +74,13 @@ export const standardProfile = defineProfile({
       source: choice("Announcements speak for the company, so the account owner grants them."),
       overridable: true,
     },
+    subUserSettings: {
+      value: "with_permission",
+      source: choice(
+        "Who may message whom speaks for the company, so the account owner decides which team members may change it.",
+      ),
+      overridable: true,
+    },
     subUserBoard: { value: "with_permission", source: boardOff },
     broadcasts: {
       value: false,
@@ -111,6 +119,7 @@ export const standardProfile = defineProfile({
         "See when residents have read your messages to ensure important information is received.",
       ),
       overridable: true,
+      customerEditable: true,
     },
     messageEditing: {
       value: true,

@@ -14,6 +14,7 @@ import { replyPrivately } from "./broadcast-replies";
 import { configureMaintenanceThreads, maintenanceThread, useChannel } from "./channels";
 import { compose } from "./compose";
 import { attachFile, chooseMessageType, markPriority, mention, scheduleSend } from "./composing";
+import { changeSettings, manageTeamPermissions } from "./customer-settings";
 import { acceptInboundReply, copyToEmail, deliverEmailCopy } from "./email";
 import { connectionGate, leaseGate, membershipGate, subUserGate } from "./gate-decisions";
 import { changeMaintenanceStatus, shareMaintenanceRequest } from "./maintenance-requests";
@@ -75,6 +76,8 @@ export const commonDecisions: DecisionSet = {
   useSignature,
   configureAutoResponse,
   configureBusinessHours,
+  changeSettings,
+  manageTeamPermissions,
   autoRespond,
   markPriority,
   chooseMessageType,

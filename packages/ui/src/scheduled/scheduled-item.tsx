@@ -5,6 +5,14 @@ import { deliveryLabel, fromLocalInput, localInputValue } from "./schedule-time"
 
 export type ScheduledMessage = RouterOutputs["scheduled"]["list"][number];
 
+/** What an item shows of a scheduled message or broadcast. */
+export interface ScheduledEntry {
+  readonly body: string;
+  readonly scheduledFor: Date | string;
+  readonly to: string;
+  readonly refusal: string | null;
+}
+
 /**
  * One scheduled message: when it goes (or why it did not), its text, and Edit / Cancel until it
  * goes. `threadPath` links to its conversation (the Scheduled view).
@@ -13,12 +21,15 @@ export function ScheduledItem({
   message,
   organizationTimeZone,
   threadPath,
+  label = "Scheduled",
   onSave,
   onCancel,
 }: {
-  message: ScheduledMessage;
+  message: ScheduledEntry;
   organizationTimeZone: string;
   threadPath?: string | undefined;
+  /** What the item is called where it has no conversation to link to. */
+  label?: string;
   onSave: (change: { body: string; sendAt: Date }) => Promise<unknown>;
   onCancel: () => Promise<unknown>;
 }) {
@@ -42,7 +53,7 @@ export function ScheduledItem({
               To {message.to}
             </Link>
           ) : (
-            "Scheduled"
+            label
           )}
           <span className="ml-2 font-normal text-slate-600">
             {deliveryLabel(message.scheduledFor, organizationTimeZone)}
