@@ -2,6 +2,7 @@ import { permissions, SETTINGS_PERMISSION, SHARED_TEMPLATES_PERMISSION } from "@
 import { z } from "zod";
 import { policyScope } from "../policy/gateway";
 import { saveSettings, setTeamPermissions, settingsPage } from "../settings/organization-settings";
+import { saveReplyTo } from "../settings/reply-to";
 import { managerProcedure, router } from "../trpc";
 import { int4 } from "../validation";
 
@@ -31,6 +32,21 @@ export const settingsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => saveSettings(ctx, await policyScope(ctx), input)),
+
+  /** Where answers to the organization's email go; null: the account owner's address. */
+  saveReplyTo: managerProcedure
+    .input(
+      z.strictObject({
+        settingsVersion,
+        replyTo: z
+          .string()
+          .trim()
+          .max(320, "Use at most 320 characters")
+          .email("Enter a valid email address")
+          .nullable(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => saveReplyTo(ctx, await policyScope(ctx), input)),
 
   /** What one sub-user may do; only the account owner grants. */
   setPermissions: managerProcedure

@@ -57,6 +57,7 @@ async function loadOrganization(db: Kysely<Database>, id: string, lock = false) 
       "customer_settings as choices",
       "mode_fixed_by_operator as modeFixed",
       "settings_version as settingsVersion",
+      "notification_reply_to as replyTo",
     ])
     .where("id", "=", id);
   const org = await (lock ? query.forUpdate() : query).executeTakeFirst();
@@ -66,7 +67,7 @@ async function loadOrganization(db: Kysely<Database>, id: string, lock = false) 
 
 type OrganizationRow = Awaited<ReturnType<typeof loadOrganization>>;
 
-function policyOf(org: OrganizationRow): { profile: PolicyProfile; policy: Policy } {
+export function policyOf(org: OrganizationRow): { profile: PolicyProfile; policy: Policy } {
   const profile = getProfile(org.profileId);
   const resolved = resolvedPolicy(org.profileId, org.overrides, org.choices);
   if (!profile || !resolved.ok)
@@ -132,6 +133,13 @@ export async function settingsPage(ctx: SettingsContext, scope: PolicyScope) {
     .where("manager_role", "=", "sub_user")
     .orderBy("display_name")
     .execute();
+  const owner = await ctx.db
+    .selectFrom("users")
+    .select("email")
+    .where("organization_id", "=", ctx.organizationId)
+    .where("manager_role", "=", "account_owner")
+    .orderBy("created_at")
+    .executeTakeFirst();
   return {
     organizationName: org.name,
     profileName: profile.name,
@@ -150,6 +158,8 @@ export async function settingsPage(ctx: SettingsContext, scope: PolicyScope) {
     /** Seed 001 "Maintenance Settings": each manager's own switch, kept on the Maintenance page. */
     maintenanceOptOut: policy.configureMaintenanceThreads({ actor: scope.actor }),
     team,
+    /** Where answers to the organization's emails go; null: the account owner's address. */
+    replyTo: { value: org.replyTo, fallback: owner?.email ?? null },
   };
 }
 
@@ -160,18 +170,26 @@ export interface SettingsInput {
   mode?: OrganizationMode | undefined;
 }
 
-async function lockedOrganization(trx: Transaction<Database>, id: string, seenVersion: number) {
+export async function lockedOrganization(
+  trx: Transaction<Database>,
+  id: string,
+  seenVersion: number,
+) {
   const org = await loadOrganization(trx, id, true);
   if (org.settingsVersion !== seenVersion) throw staleSettings();
   return org;
 }
 
 /** Moves the version on; the condition makes a stale save change nothing even without the lock. */
-async function bumpVersion(
+export async function bumpVersion(
   trx: Transaction<Database>,
   id: string,
   seenVersion: number,
-  set: { customer_settings?: string; mode?: OrganizationMode },
+  set: {
+    customer_settings?: string;
+    mode?: OrganizationMode;
+    notification_reply_to?: string | null;
+  },
   now: Date,
 ): Promise<number> {
   const saved = await trx

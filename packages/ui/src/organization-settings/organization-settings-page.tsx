@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { Alert, Button } from "../components/form";
 import { PageHeader } from "../components/shell";
 import { trpc } from "../trpc";
+import { ReplyToForm } from "./reply-to-form";
 import { type SaveFailure, saveFailureOf } from "./save-failure";
 import { SettingInput, type SettingValue } from "./setting-input";
 import { TeamPermissions } from "./team-permissions";
@@ -149,6 +150,15 @@ export function OrganizationSettingsPage() {
           outcome={outcome}
           onOutcome={setOutcome}
         />
+      </section>
+      <section
+        aria-labelledby="email-replies"
+        className="rounded-xl border border-slate-200 bg-white p-4"
+      >
+        <h2 id="email-replies" className="mb-3 font-semibold text-slate-900">
+          Email
+        </h2>
+        <ReplyToForm page={page} />
       </section>
       {page.maintenanceOptOut.allowed ? (
         <section
