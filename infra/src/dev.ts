@@ -110,6 +110,7 @@ say("Hearth is running:");
 say(`  Manager app     ${urls.manager}   (managers, their team, operators at /operator)`);
 say(`  Resident portal ${urls.resident}   (residents, service pros, owners)`);
 say(`  Dev mailbox     ${urls.manager}/dev/mailbox`);
+say(`  Dev SMS outbox  ${urls.manager}/dev/sms`);
 say("");
 say(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
 for (const app of ["manager", "resident"] as const) {

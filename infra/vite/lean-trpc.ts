@@ -39,15 +39,17 @@ export function leanTrpcInDev(): Plugin {
         // Every dev response, Vite's own included, as the production server sends them.
         if (!passFrontDoor(req, res, { dev: true, secure: false })) return;
         const files = isFilesUrl(req.url);
-        if (!files && !isTrpcUrl(req.url)) return next();
+        const sms = /^\/api\/sms\/inbound(?:\?|$)/.test(req.url ?? "");
+        if (!files && !sms && !isTrpcUrl(req.url)) return next();
         void (async () => {
           const api = (await server.ssrLoadModule("@hearth/api/server")) as ApiServer;
           const ui = (await server.ssrLoadModule("@hearth/ui/server")) as UiServer;
           const { request } = toFetchRequest(req, res);
+          const peer = { peerAddress: req.socket.remoteAddress };
           const handle = files ? api.handleFilesRequest : api.handleTrpcRequest;
-          const handled = handle(ui.apiRuntime(), app, request, {
-            peerAddress: req.socket.remoteAddress,
-          });
+          const handled = sms
+            ? api.handleSmsInbound(ui.apiRuntime(), request, peer)
+            : handle(ui.apiRuntime(), app, request, peer);
           await sendFetchResponse(res, await handled);
         })().catch(next);
       });

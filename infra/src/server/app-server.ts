@@ -6,8 +6,10 @@ import type { Logger } from "@hearth/api";
 import {
   type ApiRuntime,
   handleFilesRequest,
+  handleSmsInbound,
   handleTrpcRequest,
   isFilesUrl,
+  isSmsInboundUrl,
 } from "@hearth/api/server";
 import type { AppKind } from "@hearth/db";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
@@ -85,6 +87,10 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       else if (isFilesUrl(req.url))
         await respond(req, res, (request) =>
           handleFilesRequest(runtime, app, request, { peerAddress: req.socket.remoteAddress }),
+        );
+      else if (isSmsInboundUrl(req.url))
+        await respond(req, res, (request) =>
+          handleSmsInbound(runtime, request, { peerAddress: req.socket.remoteAddress }),
         );
       else if (!(await staticFiles(req, res))) await respond(req, res, remix);
     } catch (error) {

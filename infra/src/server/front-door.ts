@@ -70,6 +70,11 @@ function fromThisSite(req: IncomingMessage): boolean {
   }
 }
 
+/** Twilio's inbound-SMS webhook: posted by Twilio, checked by its signature (see handleSmsInbound). */
+function isSmsWebhook(url: string | undefined): boolean {
+  return /^\/api\/sms\/inbound(?:\?|$)/.test(url ?? "");
+}
+
 /**
  * A mail provider's one-click unsubscribe (RFC 8058) posts from elsewhere on purpose; the signed
  * token in the path is what makes it safe, and it can only turn notification emails off.
@@ -98,6 +103,7 @@ export function passFrontDoor(
     SAFE_METHODS.has(req.method ?? "GET") ||
     isTrpcUrl(req.url) ||
     isOneClickUnsubscribe(req.url) ||
+    isSmsWebhook(req.url) ||
     fromThisSite(req)
   )
     return true;

@@ -32,6 +32,36 @@ const schema = z.object({
   HEARTH_DATA_DIR: z.string().min(1).optional(),
   /** UploadThing keeps attachments when set (its dashboard's token); otherwise the local disk. */
   UPLOADTHING_TOKEN: z.string().min(1).optional(),
+  /** Twilio sends SMS when these three are set; unset, texts go to the dev outbox (/dev/sms). */
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** The number (E.164) or messaging service texts come from. */
+  TWILIO_FROM: z.string().min(1).optional(),
+  /** Twilio's API address; tests point it at a stand-in on loopback. */
+  TWILIO_API_BASE_URL: z.string().url().default("https://api.twilio.com"),
+  /**
+   * The public URL Twilio posts replies to (…/api/sms/inbound), as configured in Twilio: the
+   * signature covers it, and behind a proxy the request's own URL differs.
+   */
+  TWILIO_WEBHOOK_URL: z.string().url().optional(),
+  /** Who runs this server, for browser push services (VAPID's "sub"): a mailto: or https: URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, "Use a mailto: address or an https: URL")
+    .default("mailto:push@hearth.invalid"),
+  /**
+   * Push services to post to beyond the browser vendors', comma-separated "scheme://host" (any
+   * port), e.g. "http://127.0.0.1" for the browser suite's stand-in push service.
+   */
+  WEB_PUSH_EXTRA_ENDPOINTS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
   /**
    * Addresses of the reverse proxies in front of the app, comma-separated. Only a request from
    * one of them has its X-Forwarded-For believed; by default none is, and the socket decides.

@@ -6,17 +6,22 @@ import { boardRouter } from "./routers/board";
 import { broadcastsRouter } from "./routers/broadcasts";
 import { conversationsRouter } from "./routers/conversations";
 import { devMailboxRouter } from "./routers/dev-mailbox";
+import { devSmsRouter } from "./routers/dev-sms";
 import { directoryRouter } from "./routers/directory";
 import { healthRouter } from "./routers/health";
 import { invitationsRouter } from "./routers/invitations";
 import { liveRouter } from "./routers/live";
 import { maintenanceRouter } from "./routers/maintenance";
+import { mentionsRouter } from "./routers/mentions";
 import { notificationsRouter } from "./routers/notifications";
 import { operatorRouter } from "./routers/operator";
 import { policyRouter } from "./routers/policy";
+import { pushRouter } from "./routers/push";
 import { scheduledRouter } from "./routers/scheduled";
 import { searchRouter } from "./routers/search";
+import { settingsRouter } from "./routers/settings";
 import { signatureRouter } from "./routers/signature";
+import { smsRouter } from "./routers/sms";
 import { templatesRouter } from "./routers/templates";
 import { twoFactorRouter } from "./routers/two-factor";
 import { createCallerFactory, router } from "./trpc";
@@ -29,17 +34,22 @@ export const appRouter = router({
   broadcasts: broadcastsRouter,
   conversations: conversationsRouter,
   devMailbox: devMailboxRouter,
+  devSms: devSmsRouter,
   directory: directoryRouter,
   health: healthRouter,
   invitations: invitationsRouter,
   live: liveRouter,
   maintenance: maintenanceRouter,
+  mentions: mentionsRouter,
   notifications: notificationsRouter,
   operator: operatorRouter,
   policy: policyRouter,
+  push: pushRouter,
   scheduled: scheduledRouter,
   search: searchRouter,
+  settings: settingsRouter,
   signature: signatureRouter,
+  sms: smsRouter,
   templates: templatesRouter,
   twoFactor: twoFactorRouter,
 });

@@ -200,6 +200,10 @@ describe("notification settings", () => {
       ["in_app", true, false, true],
       ["desktop", true, true, true],
       ["email", true, true, true],
+      // Seed 001 names an icon and email; push is not this profile's (see web-push.test.ts).
+      ["push", false, false, false],
+      // Nor SMS (seed 004's profile texts; see sms.test.ts).
+      ["sms", false, false, false],
     ]);
     expect(settings.kinds.map((k) => k.kind)).toEqual([
       "direct_message",
@@ -220,6 +224,8 @@ describe("notification settings", () => {
       in_app: true,
       desktop: false,
       email: true,
+      push: true,
+      sms: true,
     });
     expect(saved).toMatchObject({
       quietHours: { start: "22:00", end: "07:00" },

@@ -78,6 +78,10 @@ export interface OrganizationsTable {
   name: string;
   policy_profile: string;
   policy_overrides: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Migration 0017: the knobs the customer chose on their own Settings page. */
+  customer_settings: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Migration 0017: the operator set `mode`; the customer's page shows it fixed. */
+  mode_fixed_by_operator: ColumnType<boolean, boolean | undefined, boolean>;
   mode: ColumnType<OrganizationMode, OrganizationMode | undefined, OrganizationMode>;
   timezone: Generated<string>;
   business_hours: JSONColumnType<BusinessHours | null, string | null | undefined, string | null>;
@@ -252,7 +256,12 @@ export interface MessagesTable {
   created_at: Timestamp;
   edited_at: NullableTimestamp;
   deleted_at: NullableTimestamp;
-  /** The body's English tsvector, kept by Postgres (migration 0007); only search reads it. */
+  /** Migration 0013: the names of the message's files, written when they are attached. */
+  file_names: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * The English tsvector of the body and the file names, kept by Postgres (migrations 0007,
+   * 0013); only search reads it.
+   */
   search_vector: ColumnType<string, never, never>;
 }
 
@@ -317,6 +326,10 @@ export interface AttachmentsTable {
   uploader_id: string | null;
   message_id: number | null;
   board_post_id: string | null;
+  /** Migration 0013: a photo of a maintenance request (with `message_id` when its thread shows it). */
+  maintenance_request_id: string | null;
+  /** Migration 0013: a file of a board comment. */
+  board_comment_id: string | null;
   file_name: string;
   mime_type: string;
   size_bytes: number;
@@ -370,6 +383,9 @@ export interface UserSettingsTable {
   notification_sound: Generated<boolean>;
   /** When the person last opened the notifications dialog. */
   notifications_seen_at: NullableTimestamp;
+  /** Migration 0015: the person's mobile number (E.164), and when it texted STOP (START clears). */
+  sms_phone: ColumnType<string | null, string | null | undefined, string | null>;
+  sms_stopped_at: NullableTimestamp;
 }
 
 /** Per notification kind, the channels a person switched off; a channel not named is on. */
@@ -393,6 +409,94 @@ export interface SigningKeysTable {
   name: string;
   secret: string;
   created_at: Generated<Date>;
+}
+
+/** Migration 0016: a browser's Web Push subscription, per person. */
+export interface PushSubscriptionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  created_at: Generated<Date>;
+  last_sent_at: NullableTimestamp;
+}
+
+/** Migration 0016: a message the push service accepted for a subscription. */
+export interface PushDeliveriesTable {
+  organization_id: string;
+  subscription_id: string;
+  message_id: number;
+  sent_at: Generated<Date>;
+}
+
+export const smsCategories = ["emergency", "operational", "marketing"] as const;
+export type SmsCategory = (typeof smsCategories)[number];
+
+/** Migration 0015: whether a person agreed to texts of a category; no row is no consent. */
+export interface SmsConsentsTable {
+  organization_id: string;
+  user_id: string;
+  category: SmsCategory;
+  granted: boolean;
+  updated_at: Generated<Date>;
+}
+
+/** Migration 0015: every SMS opt-in and opt-out, append-only; category null is all of them. */
+export interface SmsConsentLedgerTable {
+  id: Identity;
+  organization_id: string;
+  user_id: string;
+  phone: string;
+  category: SmsCategory | null;
+  action: "opt_in" | "opt_out";
+  source: "settings" | "sms_reply";
+  detail: string | null;
+  created_at: Generated<Date>;
+}
+
+export type OutboundSmsStatus = "queued" | "sent" | "failed" | "cancelled";
+
+/** Migration 0015: the SMS outbox and delivery log, one row per text, exactly once by key. */
+export interface OutboundSmsTable {
+  id: Identity;
+  organization_id: string;
+  user_id: string | null;
+  message_id: number | null;
+  purpose: "notification" | "reply";
+  dedupe_key: string;
+  recipient: string;
+  body: string;
+  status: ColumnType<OutboundSmsStatus, OutboundSmsStatus | undefined>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  provider_id: string | null;
+  fallback_email_id: number | null;
+  created_at: Generated<Date>;
+  sent_at: NullableTimestamp;
+}
+
+/** Migration 0017: a broadcast waiting for its time (see the migration for the statuses). */
+export interface ScheduledBroadcastsTable {
+  id: Generated<string>;
+  organization_id: string;
+  author_id: string;
+  client_id: string;
+  audience: JSONColumnType<Record<string, unknown>, string, string>;
+  body: string;
+  type: MessageType;
+  copy_to_email: ColumnType<boolean, boolean | undefined, boolean>;
+  send_at: Timestamp;
+  status: ColumnType<
+    "scheduled" | "sending" | "sent" | "refused",
+    "scheduled" | undefined,
+    "scheduled" | "sending" | "sent" | "refused"
+  >;
+  refusal: ColumnType<string | null, string | null | undefined, string | null>;
+  conversation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
 
 export interface NotificationsTable {
@@ -571,7 +675,11 @@ export interface Database {
   auto_responses: AutoResponsesTable;
   user_settings: UserSettingsTable;
   notifications: NotificationsTable;
+  scheduled_broadcasts: ScheduledBroadcastsTable;
   notification_deliveries: NotificationDeliveriesTable;
+  sms_consents: SmsConsentsTable;
+  sms_consent_ledger: SmsConsentLedgerTable;
+  outbound_sms: OutboundSmsTable;
   audit_log: AuditLogTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
@@ -586,6 +694,8 @@ export interface Database {
   email_notification_queue: EmailNotificationQueueTable;
   email_notification_digests: EmailNotificationDigestsTable;
   signing_keys: SigningKeysTable;
+  push_subscriptions: PushSubscriptionsTable;
+  push_deliveries: PushDeliveriesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -52,6 +52,10 @@ describe("migrations", () => {
 
   it("roll all the way down and up again", async () => {
     expect(await migrateDownAll(t.db)).toEqual([
+      "0017_customer_settings",
+      "0016_web_push",
+      "0015_sms",
+      "0013_attachment_owners",
       "0012_scheduled_and_automatic_messages",
       "0011_notifications",
       "0010_maintenance_updates",
@@ -79,6 +83,10 @@ describe("migrations", () => {
       "0010_maintenance_updates",
       "0011_notifications",
       "0012_scheduled_and_automatic_messages",
+      "0013_attachment_owners",
+      "0015_sms",
+      "0016_web_push",
+      "0017_customer_settings",
     ]);
     expect(await migrateToLatest(t.db)).toEqual([]);
   });

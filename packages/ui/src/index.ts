@@ -1,6 +1,9 @@
 /** @hearth/ui: components and the browser tRPC client both apps share. */
 
 export { AccountPage } from "./account/account-page";
+export { FormAttachments } from "./attachments/form-attachments";
+export { MessageAttachments, type MessageFile } from "./attachments/message-attachments";
+export { useUploads } from "./attachments/use-uploads";
 export { MessageSettingsPage } from "./auto-response/message-settings-page";
 export { BoardIndexPage, BoardPage, BoardPostPage } from "./board/pages";
 export { InvitePage, LoginPage } from "./components/auth-pages";
@@ -30,6 +33,11 @@ export { ViewerProvider } from "./messenger/viewer";
 export { BellButton, NotificationCenter } from "./notifications/notification-center";
 export { NotificationSettingsPage } from "./notifications/settings-page";
 export { UnsubscribePage } from "./notifications/unsubscribe-page";
+export {
+  type OrganizationSettingsLoaderData,
+  OrganizationSettingsPage,
+} from "./organization-settings/organization-settings-page";
+export { BroadcastScheduleField } from "./scheduled/broadcast-schedule-field";
 export { ScheduledPage } from "./scheduled/scheduled-page";
 export { SearchPage } from "./search/search-page";
 export { TemplatesPage } from "./templates/templates-page";

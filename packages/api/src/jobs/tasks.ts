@@ -9,9 +9,16 @@ import { fileStorageFromEnv } from "../files/storage-from-env";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import type { JobName } from "../outbox/jobs";
+import { sendPushForMessage } from "../push/send-push";
+import { type PushTransport, webPushTransport } from "../push/transport";
+import { vapidKeys } from "../push/vapid-keys";
+import { deliverSms } from "../sms/deliver";
+import { type SmsProvider, smsProviderFromEnv } from "../sms/provider";
+import { sendSmsForMessage } from "../sms/send-for-message";
 import { deliverEmail } from "./deliver-email";
 import { appUrlsFromEnv, runEmailDigests } from "./email-digests";
 import { sendAutoResponses } from "./send-auto-responses";
+import { sendScheduledBroadcast } from "./send-scheduled-broadcast";
 import { sendScheduledMessage } from "./send-scheduled-message";
 
 export interface JobDeps {
@@ -24,11 +31,17 @@ export interface JobDeps {
   clock?: Clock;
   /** Where attachments are kept; by default the storage the environment asks for. */
   files?: FileStorage;
+  /** How pushes reach the browsers' push services; by default Web Push with the kept VAPID keys. */
+  push?: PushTransport;
+  /** Where texts go; by default Twilio when configured, else the dev outbox (/dev/sms). */
+  sms?: SmsProvider;
 }
 
 const deliverEmailPayload = z.object({ outboundEmailId: z.number().int().positive() });
+const deliverSmsPayload = z.object({ outboundSmsId: z.number().int().positive() });
 /** The payload of the jobs about one message (scheduled sends, auto-responses). */
 const messageJobPayload = z.object({ messageId: z.number().int().positive() });
+const scheduledBroadcastPayload = z.object({ scheduledBroadcastId: z.string().uuid() });
 
 /** Deletes sessions past their end and sign-in attempts older than the rate-limit window needs. */
 export async function purgeExpiredSessions(
@@ -81,6 +94,40 @@ export function taskList(
       const sent = await sendAutoResponses({ db: deps.db, logger: deps.logger, clock }, messageId);
       if (sent > 0) deps.logger.info({ messageId, sent }, "auto-responses sent");
     },
+    send_push: async (payload) => {
+      const { messageId } = messageJobPayload.parse(payload);
+      const transport =
+        deps.push ?? webPushTransport(() => vapidKeys(deps.db), readServerEnv().VAPID_SUBJECT);
+      const run = await sendPushForMessage(
+        { db: deps.db, logger: deps.logger, transport },
+        messageId,
+        (deps.clock ?? systemClock).now(),
+      );
+      if (run.sent + run.removed > 0) deps.logger.info({ messageId, ...run }, "pushes sent");
+    },
+    send_sms: async (payload) => {
+      const { messageId } = messageJobPayload.parse(payload);
+      const urls = deps.urls ?? appUrlsFromEnv();
+      const run = await sendSmsForMessage(
+        { db: deps.db, urls },
+        messageId,
+        (deps.clock ?? systemClock).now(),
+      );
+      if (run.queued > 0) deps.logger.info({ messageId, ...run }, "texts queued");
+    },
+    deliver_sms: async (payload, helpers) => {
+      const { outboundSmsId } = deliverSmsPayload.parse(payload);
+      await deliverSms(
+        {
+          db: deps.db,
+          logger: deps.logger,
+          sms: deps.sms ?? smsProviderFromEnv(readServerEnv(), deps.db),
+          urls: deps.urls ?? appUrlsFromEnv(),
+        },
+        outboundSmsId,
+        { number: helpers.job.attempts, max: helpers.job.max_attempts },
+      );
+    },
     send_scheduled_message: async (payload) => {
       const { messageId } = messageJobPayload.parse(payload);
       const outcome = await sendScheduledMessage(
@@ -88,6 +135,19 @@ export function taskList(
         messageId,
       );
       deps.logger.info({ messageId, outcome }, "scheduled message");
+    },
+    send_scheduled_broadcast: async (payload) => {
+      const { scheduledBroadcastId } = scheduledBroadcastPayload.parse(payload);
+      const outcome = await sendScheduledBroadcast(
+        {
+          db: deps.db,
+          logger: deps.logger,
+          clock: deps.clock ?? systemClock,
+          urls: deps.urls ?? appUrlsFromEnv(),
+        },
+        scheduledBroadcastId,
+      );
+      deps.logger.info({ scheduledBroadcastId, outcome }, "scheduled broadcast");
     },
     send_email_digests: async () => {
       await runEmailDigests({ ...deps, urls: deps.urls ?? appUrlsFromEnv() }, new Date());

@@ -6,6 +6,7 @@ import type { Logger } from "../logger";
 import { createMailer, type Mailer } from "../mail/mailer";
 import { searchEngineFromEnv } from "../search/engine";
 import { type IndexerTiming, indexerDefaults, startSearchIndexer } from "../search/indexer";
+import type { SmsProvider } from "../sms/provider";
 import {
   type Heartbeat,
   type HeartbeatTiming,
@@ -33,6 +34,8 @@ export interface StartWorkerOptions {
   indexer?: Partial<IndexerTiming>;
   /** Each app's address for links in emails; by default MANAGER_URL and RESIDENT_URL. */
   urls?: Record<AppKind, string> | undefined;
+  /** Where texts go; by default Twilio when configured, else the dev outbox. */
+  sms?: (db: Kysely<Database>) => SmsProvider;
 }
 
 /** Registers each worker's heartbeat before its first job, so a crash mid-job is always seen. */
@@ -106,7 +109,13 @@ export async function startWorker(
       concurrency: 2,
       noHandleSignals: true,
       pollInterval: options.pollIntervalMs ?? 2000,
-      taskList: taskList({ db: handle.db, logger: log, mailer, urls: options.urls }),
+      taskList: taskList({
+        db: handle.db,
+        logger: log,
+        mailer,
+        urls: options.urls,
+        ...(options.sms ? { sms: options.sms(handle.db) } : {}),
+      }),
       crontab,
       preset: { plugins: [heartbeatPlugin(heartbeat)] },
       logger: new WorkerLogger(() => (level, message) => {

@@ -5,7 +5,7 @@ import type { NotificationKind } from "./kinds";
 import { kindAllows, type NotificationPreferences } from "./preferences";
 import { isQuietAt } from "./quiet-hours";
 
-export type AlertChannel = "desktop" | "email";
+export type AlertChannel = "desktop" | "email" | "push" | "sms";
 
 /** The policy's answer for this person and channel, their own switches included. */
 export function channelDecision(

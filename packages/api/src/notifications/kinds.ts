@@ -10,14 +10,16 @@ export const notificationKinds = [
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
-/** The channels of the settings page; SMS and push come later (issue 11). */
-export const preferenceChannels = ["in_app", "desktop", "email"] as const;
+/** The channels of the settings page. */
+export const preferenceChannels = ["in_app", "desktop", "email", "push", "sms"] as const;
 export type PreferenceChannel = (typeof preferenceChannels)[number];
 
 export const channelLabels: Record<PreferenceChannel, string> = {
   in_app: "In-app",
   desktop: "Desktop",
   email: "Email",
+  push: "Push",
+  sms: "SMS",
 };
 
 export const notificationKindLabels: Record<NotificationKind, string> = {

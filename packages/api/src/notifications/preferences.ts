@@ -10,6 +10,9 @@ export interface NotificationPreferences {
   /** The person's overall switches for the channels a policy lets them choose. */
   desktop: boolean;
   email: boolean;
+  push: boolean;
+  /** Texts; off until the person turns them on (consent and a number are asked for apart). */
+  sms: boolean;
   /** Per kind, the channels switched off. */
   kinds: NotificationKindSwitches;
   quietHours: QuietHours | null;
@@ -47,6 +50,8 @@ export function preferencesQuery(db: Kysely<Database> | Transaction<Database>) {
       sql<string>`coalesce(u.timezone, o.timezone)`.as("timeZone"),
       sql<boolean>`coalesce(s.notify_desktop, true)`.as("desktop"),
       sql<boolean>`coalesce(s.notify_email, true)`.as("emailOn"),
+      sql<boolean>`coalesce(s.notify_push, true)`.as("pushOn"),
+      sql<boolean>`coalesce(s.notify_sms, false)`.as("smsOn"),
       sql<NotificationKindSwitches>`coalesce(s.notification_kinds, '{}'::jsonb)`.as("kinds"),
       "s.quiet_hours_start as quietStart",
       "s.quiet_hours_end as quietEnd",
@@ -66,6 +71,8 @@ export function preferencesFromRow(row: PreferencesRow): NotificationPreferences
   return {
     desktop: row.desktop,
     email: row.emailOn,
+    push: row.pushOn,
+    sms: row.smsOn,
     kinds: row.kinds,
     quietHours:
       row.quietStart && row.quietEnd ? { start: row.quietStart, end: row.quietEnd } : null,
@@ -79,6 +86,8 @@ export function preferencesFromRow(row: PreferencesRow): NotificationPreferences
 export interface PreferencesChange {
   desktop?: boolean | undefined;
   email?: boolean | undefined;
+  push?: boolean | undefined;
+  sms?: boolean | undefined;
   kinds?: NotificationKindSwitches | undefined;
   quietHours?: QuietHours | null | undefined;
   emailDelayMinutes?: number | undefined;
@@ -95,6 +104,8 @@ export async function savePreferences(
   const values = {
     ...(change.desktop === undefined ? {} : { notify_desktop: change.desktop }),
     ...(change.email === undefined ? {} : { notify_email: change.email }),
+    ...(change.push === undefined ? {} : { notify_push: change.push }),
+    ...(change.sms === undefined ? {} : { notify_sms: change.sms }),
     ...(change.kinds === undefined ? {} : { notification_kinds: JSON.stringify(change.kinds) }),
     ...(change.quietHours === undefined
       ? {}

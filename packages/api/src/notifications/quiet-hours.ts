@@ -33,4 +33,3 @@ export function isQuietAt(at: Date, timeZone: string, quiet: QuietHours | null):
   const now = localMinutes(at, timeZone);
   return start < end ? now >= start && now < end : now >= start || now < end;
 }
-

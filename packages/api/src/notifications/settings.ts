@@ -73,6 +73,8 @@ export function notificationSettings(
         in_app: kindAllows(preferences, kind, "in_app"),
         desktop: kindAllows(preferences, kind, "desktop"),
         email: kindAllows(preferences, kind, "email"),
+        push: kindAllows(preferences, kind, "push"),
+        sms: kindAllows(preferences, kind, "sms"),
       },
     })),
     quietHours: preferences.quietHours,

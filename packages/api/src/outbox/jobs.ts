@@ -7,8 +7,16 @@ export interface JobPayloads {
   send_email_digests: Record<string, never>;
   /** At the message's scheduled time (job key `scheduled-message:<id>`). */
   send_scheduled_message: { messageId: number };
+  /** At the broadcast's scheduled time (job key `scheduled-broadcast:<id>`). */
+  send_scheduled_broadcast: { scheduledBroadcastId: string };
   /** Added by `writeMessage` itself (job key `auto-response:<id>`) when someone may answer. */
   send_auto_responses: { messageId: number };
+  /** Added by migration 0016's trigger (job key `push:<id>`) when a recipient has push set up. */
+  send_push: { messageId: number };
+  /** Added by migration 0015's trigger (job key `sms:<id>`) when a recipient has a number. */
+  send_sms: { messageId: number };
+  /** One text of the SMS outbox (job key `deliver_sms:<id>`). */
+  deliver_sms: { outboundSmsId: number };
 }
 
 export type JobName = keyof JobPayloads;

@@ -23,6 +23,8 @@ const channelSwitches = z.strictObject(
 const settingsChange = z.strictObject({
   desktop: z.boolean().optional(),
   email: z.boolean().optional(),
+  push: z.boolean().optional(),
+  sms: z.boolean().optional(),
   kinds: z
     .strictObject(
       Object.fromEntries(notificationKinds.map((k) => [k, channelSwitches.optional()])) as Record<
@@ -122,7 +124,7 @@ export const notificationsRouter = router({
     const person = await notifiedPerson(ctx);
     if (!isKnownTimeZone(person.preferences.timeZone))
       throw new TRPCError({ code: "BAD_REQUEST", message: "Your time zone is not known." });
-    for (const channel of ["desktop", "email"] as const) {
+    for (const channel of ["desktop", "email", "push", "sms"] as const) {
       if (input[channel] === undefined) continue;
       const offered = person.policy.notify({ org: person.org, channel });
       enforce(offered);
@@ -138,6 +140,8 @@ export const notificationsRouter = router({
       {
         desktop: input.desktop,
         email: input.email,
+        push: input.push,
+        sms: input.sms,
         kinds: input.kinds && kindSwitchesToStore(input.kinds, person.preferences.kinds),
         quietHours: input.quietHours,
         emailDelayMinutes: input.emailDelayMinutes,

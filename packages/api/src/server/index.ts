@@ -5,6 +5,7 @@ export { searchEngineFromEnv } from "../search/engine";
 export { reindexAll } from "../search/reindex";
 export { clientAddress, PEER_ADDRESS_HEADER } from "./client-address";
 export { handleFilesRequest, isFilesUrl } from "./files";
+export { handleSmsInbound, isSmsInboundUrl } from "./sms-inbound";
 export {
   type ApiRuntime,
   type ConnectionInfo,

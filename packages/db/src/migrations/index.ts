@@ -11,6 +11,10 @@ import * as m0009 from "./0009_board_moderation";
 import * as m0010 from "./0010_maintenance_updates";
 import * as m0011 from "./0011_notifications";
 import * as m0012 from "./0012_scheduled_and_automatic_messages";
+import * as m0013 from "./0013_attachment_owners";
+import * as m0015 from "./0015_sms";
+import * as m0016 from "./0016_web_push";
+import * as m0017 from "./0017_customer_settings";
 
 /** Every migration, in order. A new migration is a new file and one line here. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +30,8 @@ export const migrations: Record<string, Migration> = {
   "0010_maintenance_updates": m0010,
   "0011_notifications": m0011,
   "0012_scheduled_and_automatic_messages": m0012,
+  "0013_attachment_owners": m0013,
+  "0015_sms": m0015,
+  "0016_web_push": m0016,
+  "0017_customer_settings": m0017,
 };

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@hearth/api";
 import { useState } from "react";
 import { MessageAttachments } from "../attachments/message-attachments";
+import { DeliveryLog } from "../notifications/delivery-log";
 import { clockTime, type DateZone, messageTypeLabels } from "./format";
 import { MessageText } from "./message-text";
 
@@ -29,6 +30,7 @@ export function MessageBubble({
   receipt = null,
   onEdit,
   onDelete,
+  deliveryLog = false,
 }: {
   message: ThreadMessage;
   /** The viewer's time zone and locale (see useDateStyle). */
@@ -41,8 +43,11 @@ export function MessageBubble({
   receipt?: Receipt | null;
   onEdit: (id: number, body: string) => Promise<unknown>;
   onDelete: (id: number) => Promise<unknown>;
+  /** A manager may open the message's delivery log (per recipient and channel). */
+  deliveryLog?: boolean;
 }) {
   const [editing, setEditing] = useState(false);
+  const [showDelivery, setShowDelivery] = useState(false);
   const [draft, setDraft] = useState(message.body ?? "");
   const mine = message.mine;
   const deleted = message.deletedAt !== null;
@@ -156,7 +161,27 @@ export function MessageBubble({
               Delete
             </button>
           ) : null}
+          {deliveryLog && !deleted ? (
+            <button
+              type="button"
+              className="hover:underline"
+              aria-expanded={showDelivery}
+              aria-controls={`delivery-${message.id}`}
+              onClick={() => setShowDelivery((open) => !open)}
+            >
+              Delivery
+            </button>
+          ) : null}
         </div>
+        {showDelivery ? (
+          <section
+            id={`delivery-${message.id}`}
+            aria-label="Delivery"
+            className="mt-1 rounded-lg bg-slate-50 p-2 ring-1 ring-slate-200"
+          >
+            <DeliveryLog messageId={message.id} />
+          </section>
+        ) : null}
       </div>
     </li>
   );

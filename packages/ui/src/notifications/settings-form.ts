@@ -41,6 +41,8 @@ export function changeOf(settings: Settings, form: SettingsForm): SettingsChange
   return {
     ...(choosable("desktop") ? { desktop: form.channels.desktop } : {}),
     ...(choosable("email") ? { email: form.channels.email } : {}),
+    ...(choosable("push") ? { push: form.channels.push } : {}),
+    ...(choosable("sms") ? { sms: form.channels.sms } : {}),
     kinds: form.kinds,
     quietHours: form.quiet ? { start: form.quietStart, end: form.quietEnd } : null,
     emailDelayMinutes: Number(form.emailDelayMinutes),

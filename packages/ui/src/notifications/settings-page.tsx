@@ -6,7 +6,9 @@ import { PageHeader } from "../components/shell";
 import { trpc } from "../trpc";
 import { playChime } from "./chime";
 import { DesktopPermission } from "./desktop-permission";
+import { PushDevice } from "./push-device";
 import { changeOf, formOf, type Settings, type SettingsForm } from "./settings-form";
+import { SmsConsentSection } from "./sms-consent";
 
 const checkbox =
   "h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-2 focus:ring-brand-500 disabled:opacity-50";
@@ -83,6 +85,9 @@ export function NotificationSettingsPage() {
                   </span>
                 </label>
                 {channel.channel === "desktop" && channel.offered ? <DesktopPermission /> : null}
+                {channel.channel === "push" && channel.offered ? (
+                  <PushDevice channelOn={channel.on} />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -152,7 +157,7 @@ export function NotificationSettingsPage() {
               checked={form.quiet}
               onChange={(e) => update({ quiet: e.target.checked })}
             />
-            No desktop notifications, sounds or emails during quiet hours
+            No desktop or push notifications, sounds, emails or texts during quiet hours
           </label>
           <div className="mt-3 flex flex-wrap items-end gap-4">
             <label className="text-sm text-slate-700">
@@ -237,6 +242,7 @@ export function NotificationSettingsPage() {
           </p>
         </div>
       </form>
+      <SmsConsentSection />
     </>
   );
 }

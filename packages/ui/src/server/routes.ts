@@ -2,6 +2,7 @@ import { handleHealthRequest } from "@hearth/api/server";
 import type { AppKind } from "@hearth/db";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import type { DocumentData } from "../document-data";
+import { serviceWorkerResponse } from "../notifications/service-worker";
 import { cspNonceOf } from "./csp-nonce";
 import { problemOf, rethrowAsResponse } from "./http-errors";
 import { apiRuntime } from "./runtime";
@@ -15,6 +16,9 @@ import { callApi, safeRedirect } from "./session";
 export function sharedRoutes(app: AppKind) {
   return {
     health: (_: LoaderFunctionArgs) => handleHealthRequest(apiRuntime(), app),
+
+    /** `/sw.js`: the service worker that shows Web Push notifications. */
+    serviceWorker: (_: LoaderFunctionArgs) => serviceWorkerResponse(),
 
     /** The root loader: the document's CSP nonce, which the server stamped on the request. */
     document: ({ request }: LoaderFunctionArgs): DocumentData => ({
