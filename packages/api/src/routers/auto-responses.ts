@@ -11,7 +11,6 @@ const reply = z.string().trim().max(2_000, "At most 2,000 characters");
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 09:00");
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-25");
 
-
 export const autoResponsesRouter = router({
   /** One's after-hours and vacation replies, the organization's hours, and who may change what. */
   get: memberProcedure.query(({ ctx }) => autoResponseSettings(ctx)),

@@ -5,7 +5,6 @@ export { searchEngineFromEnv } from "../search/engine";
 export { reindexAll } from "../search/reindex";
 export { clientAddress, PEER_ADDRESS_HEADER } from "./client-address";
 export { handleFilesRequest, isFilesUrl } from "./files";
-export { handleSmsInbound, isSmsInboundUrl } from "./sms-inbound";
 export {
   type ApiRuntime,
   type ConnectionInfo,
@@ -17,3 +16,4 @@ export {
   isSameOriginOrSafe,
   MAX_BATCH_CALLS,
 } from "./runtime";
+export { handleSmsInbound, isSmsInboundUrl } from "./sms-inbound";
