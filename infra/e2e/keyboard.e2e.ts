@@ -1,6 +1,6 @@
 import { expect, inject, it } from "vitest";
 import { useBrowser } from "./browser";
-import { signedIn, thread } from "./signed-in";
+import { signedIn } from "./signed-in";
 
 const { managerUrl } = inject("e2e");
 const { browser } = useBrowser();
@@ -15,7 +15,9 @@ it("j and k step through conversations, r goes to the reply box, ? lists the sho
   const step = async (key: "j" | "k", to: string | null) => {
     await manager.keyboard.press(key);
     await manager.waitForURL((url) => url.pathname === to);
-    await thread(manager).waitFor();
+    // The URL changes before the new thread replaces the old one; wait for the new one.
+    const id = to?.split("/").at(-1);
+    await manager.locator(`[data-conversation-id="${id}"]`).waitFor();
   };
   await step("j", first);
   await step("j", second);

@@ -192,6 +192,7 @@ export function ThreadView({
     <section
       className="flex h-full min-h-0 flex-col"
       aria-label={`Conversation: ${conversation.displayTitle}`}
+      data-conversation-id={conversation.id}
     >
       {/* Where the actions don't fit beside the title (a phone), they wrap under it. */}
       <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-3">
