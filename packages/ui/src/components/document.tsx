@@ -2,12 +2,14 @@ import { Links, Meta, Scripts, ScrollRestoration, useRouteLoaderData } from "@re
 import type { ReactNode } from "react";
 import type { DocumentData } from "../document-data";
 import { themeScript } from "../theme/theme-choice";
+import { useStoredTheme } from "../theme/theme-toggle";
 import { HydrationMarker } from "./hydration-marker";
 import { NavigationProgress } from "./navigation-progress";
 
 /** The HTML document both apps render. */
 export function AppDocument({ children }: { children: ReactNode }) {
   const nonce = useRouteLoaderData<DocumentData>("root")?.nonce;
+  useStoredTheme();
   return (
     // The theme script may set data-theme before React hydrates.
     <html lang="en" className="h-full" suppressHydrationWarning>

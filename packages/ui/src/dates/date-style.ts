@@ -18,6 +18,8 @@ export interface DateStyle {
 interface ViewerZones {
   chosen: string | null;
   organization: string;
+  /** When the server rendered the page (ms): "5 min ago" counts from it until hydration ends. */
+  renderedAt: number | undefined;
 }
 
 const ViewerZonesContext = createContext<ViewerZones | null>(null);
@@ -26,13 +28,19 @@ const ViewerZonesContext = createContext<ViewerZones | null>(null);
 export function DateStyleProvider({
   chosenTimeZone,
   organizationTimeZone,
+  renderedAt,
   children,
 }: {
   chosenTimeZone: string | null;
   organizationTimeZone: string | null | undefined;
+  renderedAt?: number | undefined;
   children: ReactNode;
 }) {
-  const value = { chosen: chosenTimeZone, organization: organizationTimeZone ?? "UTC" };
+  const value = {
+    chosen: chosenTimeZone,
+    organization: organizationTimeZone ?? "UTC",
+    renderedAt,
+  };
   return createElement(ViewerZonesContext.Provider, { value }, children);
 }
 
@@ -67,6 +75,14 @@ export function useDateStyle(fallbackTimeZone?: string): DateStyle {
   const zones = useContext(ViewerZonesContext);
   const browser = useSyncExternalStore(everyMinute, currentBrowserStyle, () => null);
   const serverZone = zones?.chosen ?? zones?.organization ?? fallbackTimeZone ?? "UTC";
-  if (!browser) return { timeZone: serverZone, locale: "en-US" };
+  if (!browser) {
+    // The server's clock, or hydration would disagree with the server when a minute turns.
+    const renderedAt = zones?.renderedAt;
+    return {
+      timeZone: serverZone,
+      locale: "en-US",
+      ...(renderedAt === undefined ? {} : { now: new Date(renderedAt) }),
+    };
+  }
   return { ...browser, timeZone: zones?.chosen ?? browser.timeZone };
 }

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import {
   parseThemeChoice,
   THEME_STORAGE_KEY,
@@ -18,6 +18,20 @@ function storedChoice(): ThemeChoice {
   }
 }
 
+function apply(choice: ThemeChoice): void {
+  const attribute = themeAttribute(choice);
+  if (attribute) document.documentElement.dataset.theme = attribute;
+  else delete document.documentElement.dataset.theme;
+}
+
+/**
+ * Applies the stored choice again once the page is live: if React had to render the document
+ * afresh (a hydration error), the attribute the head script set would be gone.
+ */
+export function useStoredTheme(): void {
+  useEffect(() => apply(storedChoice()), []);
+}
+
 function choose(choice: ThemeChoice): void {
   try {
     if (choice === "system") localStorage.removeItem(THEME_STORAGE_KEY);
@@ -25,9 +39,7 @@ function choose(choice: ThemeChoice): void {
   } catch {
     // Not stored (private mode): the choice still applies to this page.
   }
-  const attribute = themeAttribute(choice);
-  if (attribute) document.documentElement.dataset.theme = attribute;
-  else delete document.documentElement.dataset.theme;
+  apply(choice);
   for (const listener of listeners) listener();
 }
 
