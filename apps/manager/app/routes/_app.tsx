@@ -15,12 +15,15 @@ import { requireManagerUser } from "~/shared.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, user, organization, headers } = await requireManagerUser(request);
   if (user.kind !== "manager")
-    return data({ user, organization, unread: 0, policy: null }, { headers });
+    return data(
+      { user, organization, unread: 0, policy: null, renderedAt: Date.now() },
+      { headers },
+    );
   const [unread, policy] = await Promise.all([
     api.conversations.unreadTotal(),
     api.policy.capabilities(),
   ]);
-  return data({ user, organization, unread, policy }, { headers });
+  return data({ user, organization, unread, policy, renderedAt: Date.now() }, { headers });
 }
 
 function ManagerShell() {
@@ -75,9 +78,13 @@ function ManagerShell() {
 }
 
 export default function ManagerLayout() {
-  const { user, organization } = useLoaderData<typeof loader>();
+  const { user, organization, renderedAt } = useLoaderData<typeof loader>();
   return (
-    <DateStyleProvider chosenTimeZone={user.timeZone} organizationTimeZone={organization?.timezone}>
+    <DateStyleProvider
+      chosenTimeZone={user.timeZone}
+      organizationTimeZone={organization?.timezone}
+      renderedAt={renderedAt}
+    >
       {user.kind === "manager" ? <ManagerShell /> : <OperatorShell />}
     </DateStyleProvider>
   );

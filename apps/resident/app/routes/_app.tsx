@@ -17,19 +17,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
     api.conversations.unreadTotal(),
     api.policy.capabilities(),
   ]);
-  return data({ user, organization, unread, policy }, { headers });
+  return data({ user, organization, unread, policy, renderedAt: Date.now() }, { headers });
 }
 
 const roleNames = { resident: "Resident", service_pro: "Service pro", owner: "Owner" } as const;
 
 export default function ResidentLayout() {
-  const { user, organization, unread, policy } = useLoaderData<typeof loader>();
+  const { user, organization, unread, policy, renderedAt } = useLoaderData<typeof loader>();
   const liveUnread = trpc.conversations.unreadTotal.useQuery(undefined, {
     initialData: unread,
   }).data;
   const role = user.kind in roleNames ? roleNames[user.kind as keyof typeof roleNames] : "";
   return (
-    <DateStyleProvider chosenTimeZone={user.timeZone} organizationTimeZone={organization?.timezone}>
+    <DateStyleProvider
+      chosenTimeZone={user.timeZone}
+      organizationTimeZone={organization?.timezone}
+      renderedAt={renderedAt}
+    >
       <NotificationCenter conversationPath="/messages" settingsPath="/settings/notifications">
         <AppShell
           appName="Hearth"
