@@ -22,6 +22,7 @@ import { searchRouter } from "./routers/search";
 import { settingsRouter } from "./routers/settings";
 import { signatureRouter } from "./routers/signature";
 import { smsRouter } from "./routers/sms";
+import { teamRouter } from "./routers/team";
 import { templatesRouter } from "./routers/templates";
 import { twoFactorRouter } from "./routers/two-factor";
 import { createCallerFactory, router } from "./trpc";
@@ -33,6 +34,7 @@ export const appRouter = router({
   board: boardRouter,
   broadcasts: broadcastsRouter,
   conversations: conversationsRouter,
+  team: teamRouter,
   devMailbox: devMailboxRouter,
   devSms: devSmsRouter,
   directory: directoryRouter,

@@ -13,6 +13,7 @@ import {
 import { newerMessagesQuery, readersQuery, threadPageQuery } from "../src/messaging/thread";
 import { readLog, readUserLog } from "../src/realtime/event-log";
 import type { EventPosition } from "../src/realtime/position";
+import { listTeamView, teamPageQuery } from "../src/team/views";
 
 /**
  * The plans of the reads every page load makes, on tables big enough that a scan would show:
@@ -214,6 +215,37 @@ describe("query plans on 200,000 messages", () => {
       [],
     );
     await expectIndexed(inboxPageQuery(bulk.db, org, owner, { archived: true }).compile(), []);
+  });
+
+  it("each team view is a range of its own partial index of conversations, first page and next", async () => {
+    const views = {
+      all: "conversations_team_open_idx",
+      unassigned: "conversations_team_unassigned_idx",
+      mine: "conversations_team_assigned_idx",
+      closed: "conversations_team_closed_idx",
+    } as const;
+    // A few hundred of the owner's conversations are assigned to them, a few closed.
+    await sql`update conversations set assignee_id = ${owner}, assigned_at = now()
+      where organization_id = ${org} and kind = 'direct' and abs(hashtext(id::text)) % 10 = 0`.execute(
+      bulk.db,
+    );
+    await sql`update conversations set closed_at = now()
+      where organization_id = ${org} and kind = 'direct' and abs(hashtext(id::text)) % 10 = 1`.execute(
+      bulk.db,
+    );
+    await sql`analyze conversations`.execute(bulk.db);
+    for (const [view, index] of Object.entries(views) as [keyof typeof views, string][]) {
+      const first = await listTeamView(bulk.db, org, owner, { view });
+      expect(first.rows.length, view).toBe(50);
+      expect(first.nextCursor, view).not.toBeNull();
+      await expectIndexed(teamPageQuery(bulk.db, org, owner, { view }).compile(), [index]);
+      const next = await expectIndexed(
+        teamPageQuery(bulk.db, org, owner, { view, cursor: first.nextCursor }).compile(),
+        [index],
+      );
+      const range = next.find((n) => n["Index Name"] === index);
+      expect(range?.["Index Cond"], view).toMatch(/last_message_at/);
+    }
   });
 
   it("the unread badge and the channels' counts read only the rows with something unread", async () => {

@@ -1,6 +1,6 @@
 /** @hearth/db: the database's types, connection, migrations and the lease-status rule. */
 
-export type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+export type { Insertable, Kysely, RawBuilder, Selectable, Transaction, Updateable } from "kysely";
 export { sql } from "kysely";
 export {
   createDb,

@@ -209,6 +209,12 @@ export interface ConversationsTable {
   replies_to: ColumnType<string | null, string | null | undefined, string | null>;
   last_message_at: Timestamp;
   created_at: Generated<Date>;
+  /** Migration 0019: the manager handling it in the team inbox, and since when. */
+  assignee_id: ColumnType<string | null, string | null | undefined, string | null>;
+  assigned_at: NullableTimestamp;
+  /** Migration 0019: handled (closed) at, and by whom; a new message reopens it. */
+  closed_at: NullableTimestamp;
+  closed_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ConversationParticipantsTable {
@@ -233,6 +239,19 @@ export interface ConversationParticipantsTable {
   high_count: ColumnType<number, never, number>;
   /** The viewer's inbox channel, from the conversation's kind and its people. */
   channel: ColumnType<InboxChannel, never, InboxChannel>;
+  /** Migration 0019: joined from the team inbox without writing; residents don't see them. */
+  watching: Generated<boolean>;
+}
+
+/** Migration 0019: internal notes of the team inside a conversation; residents never see them. */
+export interface ConversationNotesTable {
+  id: Identity;
+  organization_id: string;
+  conversation_id: string;
+  author_id: string | null;
+  client_id: string;
+  body: string;
+  created_at: Generated<Date>;
 }
 
 export interface MessagesTable {
@@ -665,6 +684,7 @@ export interface Database {
   maintenance_request_updates: MaintenanceRequestUpdatesTable;
   conversations: ConversationsTable;
   conversation_participants: ConversationParticipantsTable;
+  conversation_notes: ConversationNotesTable;
   messages: MessagesTable;
   message_revisions: MessageRevisionsTable;
   mentions: MentionsTable;

@@ -52,6 +52,7 @@ describe("migrations", () => {
 
   it("roll all the way down and up again", async () => {
     expect(await migrateDownAll(t.db)).toEqual([
+      "0019_team_inbox",
       "0017_customer_settings",
       "0016_web_push",
       "0015_sms",
@@ -87,6 +88,7 @@ describe("migrations", () => {
       "0015_sms",
       "0016_web_push",
       "0017_customer_settings",
+      "0019_team_inbox",
     ]);
     expect(await migrateToLatest(t.db)).toEqual([]);
   });

@@ -49,11 +49,15 @@ export function capabilities(policy: Policy, facts: CapabilityFacts): Capabiliti
     configureBusinessHours: policy.configureBusinessHours({ actor }),
     markPriority: policy.markPriority({ actor }),
     viewParticipantInfo: policy.viewParticipantInfo({ actor }),
+    useTeamInbox: policy.useTeamInbox({ actor }),
     "channel.board": policy.useChannel({ org, actor, channel: "board" }),
   };
   for (const channel of channels)
     result[`channel.${channel}`] = policy.useChannel({ org, actor, channel });
-  if (conversation) result.reply = policy.reply({ org, actor, conversation });
+  if (conversation) {
+    result.reply = policy.reply({ org, actor, conversation });
+    result.handleConversation = policy.handleConversation({ actor, conversation });
+  }
   if (conversation?.kind === "broadcast" && actor.kind !== "manager")
     result.replyPrivately = policy.replyPrivately({ org, actor, conversation });
   if (message) {

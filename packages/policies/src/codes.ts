@@ -91,6 +91,10 @@ export const refusalCodes = [
   "desktop_unsupported_browser",
   "push_requires_branded_app",
   "participant_info_unavailable",
+  "team_inbox_managers_only",
+  "not_shared_with_team",
+  "assignee_not_manager",
+  "assignee_without_chat",
 ] as const;
 
 /** A stable machine code for a refusal. */

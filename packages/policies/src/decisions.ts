@@ -3,6 +3,7 @@ import type {
   ActorInput,
   AttachFileInput,
   AutoRespondInput,
+  BeAssignedInput,
   ChangeMessageInput,
   ChannelInput,
   ChooseAudienceInput,
@@ -11,6 +12,7 @@ import type {
   DeleteCommentInput,
   DeliverEmailCopyInput,
   FilterAudienceInput,
+  HandleConversationInput,
   InboundReplyInput,
   LeaseGateInput,
   MaintenanceThreadInput,
@@ -133,6 +135,12 @@ export interface DecisionSet {
   readonly mention: Rule<MentionInput>;
   /** Is this notification channel used? */
   readonly notify: Rule<NotifyInput>;
+  /** May the actor use the shared team inbox (the Mine, Unassigned, All and Closed views)? */
+  readonly useTeamInbox: Rule<ActorInput>;
+  /** May the actor open, assign, close or annotate this conversation from the team inbox? */
+  readonly handleConversation: Rule<HandleConversationInput>;
+  /** May conversations be assigned to this manager? */
+  readonly beAssigned: Rule<BeAssignedInput>;
   /** May the actor open the tenant-info / group-details panel? */
   readonly viewParticipantInfo: Rule<ActorInput>;
 }

@@ -79,4 +79,5 @@ export {
 export { type Remedy, remedyFor } from "./remedies";
 export { commonDecisions } from "./rules";
 export { type AttachmentLimits, checkAttachment } from "./rules/composing";
+export { teamConversationKinds } from "./rules/team-inbox";
 export { capitalized, channelName, type Vocabulary } from "./vocabulary";

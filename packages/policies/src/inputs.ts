@@ -42,6 +42,16 @@ export interface ReplyInput extends OrgActorInput {
   readonly conversation: ConversationFacts;
 }
 
+/** A conversation a manager handles from the team inbox (assign, notes, close). */
+export interface HandleConversationInput extends ActorInput {
+  readonly conversation: ConversationFacts;
+}
+
+/** The manager a conversation would be assigned to. */
+export interface BeAssignedInput {
+  readonly assignee: Actor;
+}
+
 /** Filters of a filtered broadcast; a filter takes part when its list is non-empty. */
 export interface AudienceFilters {
   readonly propertyIds?: readonly string[];

@@ -36,7 +36,8 @@ export interface WrittenMessage {
 }
 
 /**
- * Writes a message and what goes with it in one statement: the conversation's activity time;
+ * Writes a message and what goes with it in one statement: the conversation's activity time
+ * (reopening it if the team had closed it);
  * on every participant row un-archiving, the activity time, the read pointer for `readBy` and the
  * inbox counters (migration 0004); mentions with their notifications; and the live event for
  * every participant. Runs in the caller's transaction, which must have taken the conversation's
@@ -66,7 +67,10 @@ export async function writeMessage(
       on conflict (sender_id, client_id) where client_id is not null do nothing
       returning id
     ), touched as (
-      update conversations set last_message_at = ${message.sentAt}
+      -- A new message reopens a conversation the team closed (an auto-response doesn't).
+      update conversations set last_message_at = ${message.sentAt},
+        closed_at = case when ${message.automatic ?? false} then closed_at end,
+        closed_by = case when ${message.automatic ?? false} then closed_by end
       from inserted where conversations.id = ${message.conversationId}
     ), participants as (
       update conversation_participants p set
@@ -84,7 +88,9 @@ export async function writeMessage(
         unread_high_count = case when p.user_id = any(${readBy}) then 0
           when p.user_id = ${message.senderId}::uuid then p.unread_high_count
           else p.unread_high_count + ${high}::int end,
-        high_count = p.high_count + ${high}::int
+        high_count = p.high_count + ${high}::int,
+        -- A manager who joined from the team inbox is an ordinary participant once they write.
+        watching = p.watching and p.user_id is distinct from ${message.senderId}::uuid
       from inserted where p.conversation_id = ${message.conversationId}
       returning p.user_id
     ), mentioned as (

@@ -3,6 +3,7 @@ import {
   type Database,
   type InboxChannel,
   type Kysely,
+  type RawBuilder,
   sql,
   type UserKind,
 } from "@hearth/db";
@@ -45,11 +46,45 @@ export function isInboxCursor(text: string): boolean {
   return readCursor(text) !== null;
 }
 
-function parseCursor(cursor: string): InboxPosition {
+export function parseCursor(cursor: string): InboxPosition {
   const position = readCursor(cursor);
   if (!position)
     throw new TRPCError({ code: "BAD_REQUEST", message: "cursor: This is not an inbox cursor." });
   return position;
+}
+
+/** The text of the conversation's last sent message (`conversation` is the id column's SQL). */
+export function lastBodyOf(conversation: RawBuilder<unknown>) {
+  return sql<string | null>`(select m.body from messages m
+    where m.conversation_id = ${conversation} and m.deleted_at is null and m.sent_at is not null
+    order by m.id desc limit 1)`;
+}
+
+/**
+ * The other people of the conversation by name, at most `OTHERS_SHOWN`, without managers who only
+ * watch it from the team inbox: the inbox's title for a conversation without one.
+ */
+export function othersOf(conversation: RawBuilder<unknown>, viewerId: RawBuilder<unknown>) {
+  return sql<{ id: string; name: string; kind: UserKind }[]>`coalesce((
+    select json_agg(json_build_object('id', o.id, 'name', o.display_name, 'kind', o.kind)
+      order by o.display_name)
+    from (
+      select u.id, u.display_name, u.kind
+      from conversation_participants p join users u on u.id = p.user_id
+      where p.conversation_id = ${conversation} and p.user_id <> ${viewerId} and not p.watching
+      order by u.display_name limit ${OTHERS_SHOWN}) o), '[]'::json)`;
+}
+
+/** Who handles the conversation in the team inbox, and whether it is closed. */
+export function teamStateOf(conversationAlias: string) {
+  const c = (column: string) => sql.ref(`${conversationAlias}.${column}`);
+  return [
+    sql<string | null>`${c("assignee_id")}`.as("assigneeId"),
+    sql<string | null>`(select a.display_name from users a where a.id = ${c("assignee_id")})`.as(
+      "assigneeName",
+    ),
+    sql<Date | null>`${c("closed_at")}`.as("closedAt"),
+  ] as const;
 }
 
 /**
@@ -72,7 +107,7 @@ export function inboxPageQuery(
         .onRef("c.id", "=", "me.conversation_id")
         .onRef("c.organization_id", "=", "me.organization_id"),
     )
-    .select((eb) => [
+    .select([
       "c.id",
       "c.kind",
       "c.title",
@@ -87,23 +122,9 @@ export function inboxPageQuery(
       sql<string>`to_char(me.last_message_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
         "cursorAt",
       ),
-      eb
-        .selectFrom("messages as m")
-        .select("m.body")
-        .whereRef("m.conversation_id", "=", "me.conversation_id")
-        .where("m.deleted_at", "is", null)
-        .where("m.sent_at", "is not", null)
-        .orderBy("m.id", "desc")
-        .limit(1)
-        .as("lastBody"),
-      sql<{ id: string; name: string; kind: UserKind }[]>`coalesce((
-        select json_agg(json_build_object('id', o.id, 'name', o.display_name, 'kind', o.kind)
-          order by o.display_name)
-        from (
-          select u.id, u.display_name, u.kind
-          from conversation_participants p join users u on u.id = p.user_id
-          where p.conversation_id = me.conversation_id and p.user_id <> me.user_id
-          order by u.display_name limit ${OTHERS_SHOWN}) o), '[]'::json)`.as("others"),
+      lastBodyOf(sql.ref("me.conversation_id")).as("lastBody"),
+      othersOf(sql.ref("me.conversation_id"), sql.ref("me.user_id")).as("others"),
+      ...teamStateOf("c"),
     ])
     .where("me.user_id", "=", viewerId)
     .where("me.organization_id", "=", organizationId)

@@ -102,7 +102,8 @@ function isKind(kind: string): kind is NotificationKind {
 /**
  * The kind a stored notification shows as, and is switched on or off with: its own where it is
  * one of the settings page's kinds; otherwise what it is about (a reminder of an announcement is
- * a broadcast; a scheduled message that could not go, a message of its conversation).
+ * a broadcast; a scheduled message that could not go, or a conversation assigned to the person, a
+ * message of its conversation).
  */
 function feedKindOf(
   stored: string,
@@ -110,7 +111,8 @@ function feedKindOf(
 ): NotificationKind | null {
   if (isKind(stored)) return stored;
   if (stored === "announcement_reminder") return "broadcast";
-  if (stored === "scheduled_message_refused" && conversationKind !== null) {
+  const aboutConversation = stored === "scheduled_message_refused" || stored === "assignment";
+  if (aboutConversation && conversationKind !== null) {
     return kindOfMessage(conversationKind, "general", false);
   }
   return null;
@@ -157,7 +159,7 @@ export async function notificationFeed(scope: FeedScope): Promise<FeedItem[]> {
         notificationId: Number(n.id),
         conversationId: n.conversationId,
         messageId: n.messageId === null ? null : Number(n.messageId),
-        from: n.from ?? "",
+        from: n.from ?? (typeof n.payload.by === "string" ? n.payload.by : ""),
         where: n.title,
         excerpt,
         at: n.at,

@@ -6,7 +6,7 @@ import {
   type LeaseStatus,
   leaseStatus,
 } from "@hearth/db";
-import type { Actor, ConversationFacts, OrganizationFacts, Party } from "@hearth/policies";
+import type { Actor, ConversationFacts, OrganizationFacts } from "@hearth/policies";
 
 /** Whose facts to load: these people, or everyone taking part in a conversation. */
 type PartySelection = { userIds: readonly string[] } | { conversationId: string };
@@ -138,7 +138,11 @@ export async function loadConversationFacts(
   now: Date,
   timeZone: string,
 ): Promise<
-  (ConversationFacts & { participants: readonly Party[]; names: Map<string, string> }) | null
+  | (Omit<ConversationFacts, "participants"> & {
+      participants: readonly Actor[];
+      names: Map<string, string>;
+    })
+  | null
 > {
   const [conversation, people] = await Promise.all([
     db

@@ -23,6 +23,22 @@ export const liveEventSchema = z.discriminatedUnion("type", [
     lastReadMessageId: z.number().int().nonnegative(),
     recipients: z.array(z.string().uuid()),
   }),
+  z.object({
+    type: z.literal("team"),
+    /** Who handles it changed, it was closed or reopened, or an internal note was added. */
+    change: z.enum(["assigned", "closed", "reopened", "note"]),
+    conversationId: z.string().uuid(),
+    recipients: z.array(z.string().uuid()),
+  }),
+  z.object({
+    type: z.literal("presence"),
+    /** Someone has the conversation open, or is writing in it; it lapses without a repeat. */
+    state: z.enum(["viewing", "typing"]),
+    conversationId: z.string().uuid(),
+    userId: z.string().uuid(),
+    name: z.string().max(200),
+    recipients: z.array(z.string().uuid()),
+  }),
 ]);
 
 export type LiveEvent = z.infer<typeof liveEventSchema>;

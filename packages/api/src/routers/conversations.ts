@@ -2,7 +2,6 @@ import { inboxChannels as channelNames, messageTypes, priorities } from "@hearth
 import { capabilities, composerOptions } from "@hearth/policies";
 import { z } from "zod";
 import { conversationFiles, MAX_ATTACHMENTS_PER_MESSAGE } from "../data/attachments";
-import { requireParticipation } from "../messaging/access";
 import { hidesAudience, visiblePeople } from "../messaging/announcement-privacy";
 import { announcementSenders } from "../messaging/announcement-senders";
 import { changeMessage } from "../messaging/change";
@@ -14,7 +13,10 @@ import { reply } from "../messaging/send";
 import { startConversation } from "../messaging/start";
 import { threadPage } from "../messaging/thread";
 import { loadConversationFacts } from "../policy/facts";
-import { policyScope } from "../policy/gateway";
+import { enforce, policyScope } from "../policy/gateway";
+import { teamStateOfConversation } from "../team/assignees";
+import { requireReadableConversation } from "../team/open";
+import { listTeamView, teamViews } from "../team/views";
 import { memberProcedure, router } from "../trpc";
 import { bigintId, displayName, infiniteQueryDirection } from "../validation";
 
@@ -50,16 +52,23 @@ export const conversationsRouter = router({
             .refine(isInboxCursor, "Use the nextCursor of the page before")
             .nullish(),
           limit: z.number().int().min(1).max(100).optional(),
+          /** A team inbox view instead of the viewer's own inbox (managers who share it). */
+          team: z.enum(teamViews).optional(),
           direction: infiniteQueryDirection,
         })
         .default({}),
     )
     .query(async ({ ctx, input }) => {
       const scope = await policyScope(ctx);
+      const team = input.team;
+      if (team) enforce(scope.policy.useTeamInbox({ actor: scope.actor }));
       const [page, channelSummary] = await Promise.all([
-        listInbox(ctx.db, ctx.organizationId, ctx.user.id, input),
-        input.cursor ? null : inboxChannels(ctx.db, ctx.organizationId, ctx.user.id),
+        team
+          ? listTeamView(ctx.db, ctx.organizationId, ctx.user.id, { ...input, view: team })
+          : listInbox(ctx.db, ctx.organizationId, ctx.user.id, input),
+        input.cursor || team ? null : inboxChannels(ctx.db, ctx.organizationId, ctx.user.id),
       ]);
+      const isManager = scope.actor.kind === "manager";
       const caps = capabilities(scope.policy, {
         org: scope.orgFacts,
         actor: scope.actor,
@@ -72,6 +81,8 @@ export const conversationsRouter = router({
         rows: page.rows.map((row) => ({
           ...row,
           others: visiblePeople(row.others, { kind: row.kind, sender }, viewer),
+          // Who handles what is the team's business.
+          ...(isManager ? {} : { assigneeId: null, assigneeName: null, closedAt: null }),
         })),
         /** Per channel: any conversations outside the archive, and unread messages (first page). */
         channelSummary,
@@ -89,12 +100,7 @@ export const conversationsRouter = router({
 
   /** One conversation: header, the viewer's capabilities in it, and the details panel. */
   get: memberProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
-    const conversation = await requireParticipation(
-      ctx.db,
-      ctx.organizationId,
-      input.id,
-      ctx.user.id,
-    );
+    const conversation = await requireReadableConversation(ctx, input.id);
     const scope = await policyScope(ctx);
     const facts = await loadConversationFacts(
       ctx.db,
@@ -118,17 +124,23 @@ export const conversationsRouter = router({
           viewer,
         )
       : null;
+    const isManager = scope.actor.kind === "manager";
     const names = visiblePeople(
       await ctx.db
         .selectFrom("conversation_participants as p")
         .innerJoin("users as u", "u.id", "p.user_id")
         .select(["u.id", "u.display_name as name", "u.kind"])
         .where("p.conversation_id", "=", input.id)
+        // Managers watching from the team inbox are the team's to know about.
+        .$if(!isManager, (query) => query.where("p.watching", "=", false))
         .orderBy("u.display_name")
         .execute(),
       shown,
       viewer,
     );
+    const handles =
+      facts !== null &&
+      scope.policy.handleConversation({ actor: scope.actor, conversation: facts }).allowed;
     const others = names.filter((n) => n.id !== ctx.user.id);
     return {
       ...conversation,
@@ -142,6 +154,8 @@ export const conversationsRouter = router({
         ...(facts ? { conversation: facts } : {}),
       }),
       timeZone: scope.org.timezone,
+      /** Who handles it and whether it is closed, for managers who share the team inbox. */
+      team: handles ? await teamStateOfConversation(ctx.db, input.id) : null,
     };
   }),
 
@@ -163,12 +177,7 @@ export const conversationsRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const conversation = await requireParticipation(
-        ctx.db,
-        ctx.organizationId,
-        input.id,
-        ctx.user.id,
-      );
+      const conversation = await requireReadableConversation(ctx, input.id);
       const scope = await policyScope(ctx);
       const audienceHidden = hidesAudience(conversation.kind, scope.actor);
       const showReceipts =
@@ -218,7 +227,7 @@ export const conversationsRouter = router({
 
   /** "View Files": every file shared in the conversation, newest first, with who and when. */
   files: memberProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
-    await requireParticipation(ctx.db, ctx.organizationId, input.id, ctx.user.id);
+    await requireReadableConversation(ctx, input.id);
     return conversationFiles(ctx.db, ctx.organizationId, input.id);
   }),
 

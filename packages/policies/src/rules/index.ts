@@ -34,6 +34,7 @@ import { notify } from "./notifications";
 import { seeReadReceipts } from "./read-receipts";
 import { reply } from "./reply";
 import { startConversation } from "./start-conversation";
+import { beAssigned, handleConversation, useTeamInbox } from "./team-inbox";
 
 /** The shared implementation of every decision, driven by the knobs. */
 export const commonDecisions: DecisionSet = {
@@ -78,6 +79,9 @@ export const commonDecisions: DecisionSet = {
   configureBusinessHours,
   changeSettings,
   manageTeamPermissions,
+  useTeamInbox,
+  handleConversation,
+  beAssigned,
   autoRespond,
   markPriority,
   chooseMessageType,

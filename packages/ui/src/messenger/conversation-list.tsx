@@ -6,10 +6,24 @@ import { useDateStyle } from "../dates/date-style";
 import { trpc } from "../trpc";
 import { channelChips } from "./channel-chips";
 import { channelLabels, kindLabels, shortTime } from "./format";
-import { type ListFilter, listFilterOf, listInput } from "./list-filter";
-import { usePolicy } from "./viewer";
+import { type ListFilter, listFilterOf, listInput, type TeamView } from "./list-filter";
+import { usePolicy, useViewerId } from "./viewer";
 
 export type { ListFilter } from "./list-filter";
+
+const teamViewLabels: [TeamView, string][] = [
+  ["mine", "Mine"],
+  ["unassigned", "Unassigned"],
+  ["all", "All"],
+  ["closed", "Closed"],
+];
+
+const emptyTeamView: Record<TeamView, string> = {
+  mine: "Nothing is assigned to you.",
+  unassigned: "Every open conversation has someone handling it.",
+  all: "No open conversations.",
+  closed: "No closed conversations.",
+};
 
 type ListOutput = RouterOutputs["conversations"]["list"];
 type Channel = ListOutput["rows"][number]["channel"];
@@ -47,6 +61,8 @@ export function ConversationList({
     initialData: { pages: [initial], pageParams: [null] },
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     staleTime: 2_000,
+    // The live stream carries only the viewer's own conversations; the team's others are polled.
+    refetchInterval: filter.team ? 30_000 : false,
   });
   const pages = query.data?.pages ?? [initial];
   const data = pages[0] ?? initial;
@@ -62,7 +78,11 @@ export function ConversationList({
       });
   }, [pages]);
   const chips = channelChips(data.channelSummary ?? [], data.channels, filter.channel);
-  const { vocabulary } = usePolicy();
+  const { vocabulary, capabilities } = usePolicy();
+  const viewerId = useViewerId();
+  const handlerLabel = (name: string, id: string | null) =>
+    id === viewerId ? "Assigned to you" : `Assigned to ${name}`;
+  const sharesTeamInbox = showChannels && capabilities.useTeamInbox?.allowed === true;
   const chipLabel = (channel: Channel) =>
     channel === "announcements" ? channelLabels.announcements : channelName(vocabulary, channel);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
@@ -83,7 +103,15 @@ export function ConversationList({
     const search = params.toString();
     return `${basePath}${search ? `?${search}` : ""}`;
   };
-  const currentView = filter.archived ? "archived" : filter.priority === "high" ? "high" : null;
+  const currentView =
+    filter.team ?? (filter.archived ? "archived" : filter.priority === "high" ? "high" : null);
+  const views: [string | null, string][] = [
+    [null, "Inbox"],
+    ...(sharesTeamInbox ? teamViewLabels : []),
+    ["high", "High priority"],
+    ["archived", "Archived"],
+  ];
+  const keepView = filter.archived ? "?view=archived" : filter.team ? `?view=${filter.team}` : "";
   return (
     <div className="flex h-full flex-col">
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
@@ -110,11 +138,7 @@ export function ConversationList({
         )}
       </div>
       <nav aria-label="Views" className="flex gap-1 overflow-x-auto px-3 py-2 text-sm">
-        {[
-          [null, "Inbox"],
-          ["high", "High priority"],
-          ["archived", "Archived"],
-        ].map(([view, label]) => (
+        {views.map(([view, label]) => (
           <Link
             key={label}
             to={viewLink(view ?? null)}
@@ -125,7 +149,7 @@ export function ConversationList({
           </Link>
         ))}
       </nav>
-      {showChannels ? (
+      {showChannels && !filter.team ? (
         <nav
           aria-label="Channels"
           className="flex gap-1 overflow-x-auto border-b border-slate-200 px-3 pb-2 text-xs"
@@ -156,13 +180,15 @@ export function ConversationList({
       ) : null}
       {rows.length === 0 ? (
         <p className="px-4 py-10 text-center text-sm text-slate-500">
-          {filter.archived
-            ? "No archived conversations."
-            : filter.priority
-              ? "No high-priority conversations."
-              : filter.channel
-                ? `No conversations in ${chipLabel(filter.channel)}.`
-                : "No conversations yet."}
+          {filter.team
+            ? emptyTeamView[filter.team]
+            : filter.archived
+              ? "No archived conversations."
+              : filter.priority
+                ? "No high-priority conversations."
+                : filter.channel
+                  ? `No conversations in ${chipLabel(filter.channel)}.`
+                  : "No conversations yet."}
         </p>
       ) : (
         <div className="flex-1 overflow-y-auto">
@@ -170,7 +196,7 @@ export function ConversationList({
             {rows.map((row) => (
               <li key={row.id}>
                 <NavLink
-                  to={`${basePath}/${row.id}${filter.archived ? "?view=archived" : ""}`}
+                  to={`${basePath}/${row.id}${keepView}`}
                   className={`flex items-start gap-3 px-4 py-3 hover:bg-slate-50 ${row.id === activeId ? "bg-brand-50" : ""}`}
                 >
                   <div className="min-w-0 flex-1">
@@ -190,6 +216,10 @@ export function ConversationList({
                       {!showChannels || kindLabels[row.kind] === chipLabel(row.channel)
                         ? kindLabels[row.kind]
                         : `${kindLabels[row.kind]} · ${chipLabel(row.channel)}`}
+                      {row.closedAt ? " · Closed" : ""}
+                      {row.assigneeName
+                        ? ` · ${handlerLabel(row.assigneeName, row.assigneeId)}`
+                        : ""}
                     </p>
                     <p
                       className={`truncate text-sm ${row.unread ? "text-slate-900" : "text-slate-600"}`}

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { reportLiveConnected } from "../connection/connection-status";
+import { recordPresence } from "../team/presence-store";
 import { trpc } from "../trpc";
 
 /**
@@ -23,6 +24,17 @@ export function LiveUpdates() {
           // A resumed stream has delivered what was missed; a new one refetches everything.
           if (!data.caughtUp) void utils.conversations.invalidate();
           else void utils.conversations.get.invalidate();
+          return;
+        }
+        if (data.type === "presence") {
+          recordPresence(data.conversationId, data);
+          return;
+        }
+        if (data.type === "team") {
+          void utils.conversations.list.invalidate();
+          void utils.conversations.get.invalidate({ id: data.conversationId });
+          void utils.notifications.feed.invalidate();
+          if (data.change === "note") void utils.team.notes.invalidate({ id: data.conversationId });
           return;
         }
         void utils.conversations.list.invalidate();

@@ -6,6 +6,11 @@ import { useOnReconnect } from "../connection/use-on-reconnect";
 import { useDateStyle } from "../dates/date-style";
 import { ScheduledList } from "../scheduled/scheduled-list";
 import { searchHref } from "../search/search-params";
+import { NoteBubble, type TeamNote } from "../team/note-bubble";
+import { NoteComposer } from "../team/note-composer";
+import { PresenceLine } from "../team/presence-line";
+import { TeamBar } from "../team/team-bar";
+import { useAnnouncePresence } from "../team/use-presence";
 import { trpc } from "../trpc";
 import { Composer, type ComposerValue, type SendOptions, type SendOutcome } from "./composer";
 import { draftKey } from "./draft-store";
@@ -21,6 +26,15 @@ import { usePolicy, useViewerId } from "./viewer";
 
 type ConversationOutput = RouterOutputs["conversations"]["get"];
 type PageOutput = RouterOutputs["conversations"]["messages"];
+type ThreadMessage = PageOutput["messages"][number];
+/** What the thread shows in time order: messages, and for the team its internal notes. */
+type ThreadEntry = { kind: "message"; message: ThreadMessage } | { kind: "note"; note: TeamNote };
+
+function entryTime(entry: ThreadEntry): number {
+  return new Date(
+    entry.kind === "message" ? entry.message.createdAt : entry.note.createdAt,
+  ).getTime();
+}
 
 function newClientId(): string {
   return globalThis.crypto.randomUUID();
@@ -74,6 +88,10 @@ export function ThreadView({
   const [clientId, setClientId] = useState(nextClientId);
   const [showDetails, setShowDetails] = useState(false);
   const [showFiles, setShowFiles] = useState(false);
+  const [writingNote, setWritingNote] = useState(false);
+  const team = conversation.team;
+  const notes = trpc.team.notes.useQuery({ id }, { enabled: team !== null }).data;
+  const onTyping = useAnnouncePresence(id, team !== null);
   const [scheduleError, setScheduleError] = useState<string | null>(null);
   const threadPath = `${backTo}/${id}`;
   const newerCursor = (pages.data?.pages[0] ?? firstPage).newerCursor;
@@ -175,17 +193,26 @@ export function ThreadView({
   );
   const showsSender = runStarts(messages);
   const indexOf = new Map(messages.map((message, index) => [message.id, index]));
-  const grouped: { day: string; label: string; items: typeof messages }[] = [];
-  for (const message of messages) {
-    const day = dayKey(message.createdAt, dates.timeZone);
-    const last = grouped.at(-1);
-    if (last?.day === day) last.items.push(message);
-    else
-      grouped.push({
-        day,
-        label: dayLabel(message.createdAt, dates),
-        items: [message],
-      });
+  // Notes older than the oldest loaded message wait, like those messages, for "Load older".
+  const oldestShown = pages.hasNextPage ? messages[0]?.createdAt : undefined;
+  const timeline: ThreadEntry[] = [
+    ...messages.map((message) => ({ kind: "message" as const, message })),
+    ...(notes ?? [])
+      .filter((note) => oldestShown === undefined || note.createdAt >= oldestShown)
+      .map((note) => ({ kind: "note" as const, note })),
+  ].sort((a, b) => entryTime(a) - entryTime(b));
+  const grouped: { day: string; label: string; entries: ThreadEntry[]; firstMessage?: number }[] =
+    [];
+  for (const entry of timeline) {
+    const at = entry.kind === "message" ? entry.message.createdAt : entry.note.createdAt;
+    const day = dayKey(at, dates.timeZone);
+    let group = grouped.at(-1);
+    if (group?.day !== day) {
+      group = { day, label: dayLabel(at, dates), entries: [] };
+      grouped.push(group);
+    }
+    group.entries.push(entry);
+    if (entry.kind === "message") group.firstMessage ??= entry.message.id;
   }
 
   return (
@@ -251,6 +278,7 @@ export function ThreadView({
           {conversation.archivedAt ? "Unarchive" : "Archive"}
         </button>
       </header>
+      {team ? <TeamBar conversationId={id} team={team} viewerId={viewerId} /> : null}
       <div className="relative flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           <div
@@ -284,26 +312,37 @@ export function ThreadView({
                     <span className="h-px flex-1 bg-slate-200" />
                   </div>
                   <ul className="space-y-2">
-                    {group.items.map((message) => (
-                      <MessageBubble
-                        key={message.id}
-                        message={message}
-                        timeZone={dates}
-                        marked={message.id === openAt}
-                        showSender={
-                          showsSender[indexOf.get(message.id) ?? 0] === true ||
-                          group.items[0]?.id === message.id
-                        }
-                        receipt={
-                          seen?.messageId === message.id
-                            ? { label: seen.label, detail: seen.detail }
-                            : null
-                        }
-                        onEdit={(messageId, body) => edit.mutateAsync({ messageId, body })}
-                        onDelete={(messageId) => remove.mutateAsync({ messageId })}
-                        deliveryLog={managerView}
-                      />
-                    ))}
+                    {group.entries.map((entry) => {
+                      if (entry.kind === "note")
+                        return (
+                          <NoteBubble
+                            key={`note-${entry.note.id}`}
+                            note={entry.note}
+                            dates={dates}
+                          />
+                        );
+                      const message = entry.message;
+                      return (
+                        <MessageBubble
+                          key={message.id}
+                          message={message}
+                          timeZone={dates}
+                          marked={message.id === openAt}
+                          showSender={
+                            showsSender[indexOf.get(message.id) ?? 0] === true ||
+                            group.firstMessage === message.id
+                          }
+                          receipt={
+                            seen?.messageId === message.id
+                              ? { label: seen.label, detail: seen.detail }
+                              : null
+                          }
+                          onEdit={(messageId, body) => edit.mutateAsync({ messageId, body })}
+                          onDelete={(messageId) => remove.mutateAsync({ messageId })}
+                          deliveryLog={managerView}
+                        />
+                      );
+                    })}
                   </ul>
                 </div>
               ))}
@@ -334,63 +373,89 @@ export function ThreadView({
               Not scheduled: {scheduleError}
             </p>
           ) : null}
-          {reply?.allowed ? (
-            <Composer
-              mentionsFor={id}
-              templatesFor={conversation.capabilities.useTemplates?.allowed ? id : undefined}
-              schedule={
-                conversation.capabilities.scheduleSend?.allowed
-                  ? {
-                      organizationTimeZone: conversation.timeZone,
-                      onSchedule: (value, sendAt) => {
-                        const scheduledClientId = clientId;
-                        setClientId(newClientId());
-                        return scheduleSend
-                          .mutateAsync({
-                            conversationId: id,
-                            clientId: scheduledClientId,
-                            ...value,
-                            sendAt,
-                          })
-                          .then(
-                            (): SendOutcome => {
-                              setScheduleError(null);
-                              return "sent";
-                            },
-                            (error: unknown): SendOutcome => {
-                              setScheduleError(sendFailureOf(error).reason);
-                              return "restore";
-                            },
-                          );
-                      },
-                    }
-                  : undefined
-              }
-              clientId={clientId}
-              draftKey={draftKey(viewerId, id)}
-              canMarkPriority={conversation.composer.markPriority}
-              messageTypes={conversation.composer.messageTypes}
-              attachments={
-                conversation.composer.attachFile.allowed
-                  ? conversation.composer.attachFile.limits
-                  : undefined
-              }
-              canCopyToEmail={conversation.capabilities.copyToEmail}
-              onSend={(value, attachmentIds, options) => {
-                const item = {
-                  ...value,
-                  ...options,
-                  attachmentIds,
-                  clientId,
-                  state: "sending" as const,
-                };
-                setPending((list) => [...list, item]);
-                setClientId(newClientId());
-                // A thread opened at an older message shows the sent one where it lands: the latest.
-                if (newerCursor !== null) navigate(threadPath);
-                return deliver(item);
-              }}
-            />
+          <PresenceLine conversationId={id} />
+          {team ? (
+            <fieldset className="flex gap-1 border-t border-slate-200 bg-white px-3 pt-2 text-sm">
+              <legend className="sr-only">Write</legend>
+              {(
+                [
+                  [false, "Reply"],
+                  [true, "Internal note"],
+                ] as const
+              ).map(([note, label]) => (
+                <button
+                  key={label}
+                  type="button"
+                  aria-pressed={writingNote === note}
+                  onClick={() => setWritingNote(note)}
+                  className={`rounded-full px-3 py-1 ${writingNote === note ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+                >
+                  {label}
+                </button>
+              ))}
+            </fieldset>
+          ) : null}
+          {team && writingNote ? (
+            <NoteComposer conversationId={id} onTyping={onTyping} />
+          ) : reply?.allowed ? (
+            <div onInput={onTyping} className="contents">
+              <Composer
+                mentionsFor={id}
+                templatesFor={conversation.capabilities.useTemplates?.allowed ? id : undefined}
+                schedule={
+                  conversation.capabilities.scheduleSend?.allowed
+                    ? {
+                        organizationTimeZone: conversation.timeZone,
+                        onSchedule: (value, sendAt) => {
+                          const scheduledClientId = clientId;
+                          setClientId(newClientId());
+                          return scheduleSend
+                            .mutateAsync({
+                              conversationId: id,
+                              clientId: scheduledClientId,
+                              ...value,
+                              sendAt,
+                            })
+                            .then(
+                              (): SendOutcome => {
+                                setScheduleError(null);
+                                return "sent";
+                              },
+                              (error: unknown): SendOutcome => {
+                                setScheduleError(sendFailureOf(error).reason);
+                                return "restore";
+                              },
+                            );
+                        },
+                      }
+                    : undefined
+                }
+                clientId={clientId}
+                draftKey={draftKey(viewerId, id)}
+                canMarkPriority={conversation.composer.markPriority}
+                messageTypes={conversation.composer.messageTypes}
+                attachments={
+                  conversation.composer.attachFile.allowed
+                    ? conversation.composer.attachFile.limits
+                    : undefined
+                }
+                canCopyToEmail={conversation.capabilities.copyToEmail}
+                onSend={(value, attachmentIds, options) => {
+                  const item = {
+                    ...value,
+                    ...options,
+                    attachmentIds,
+                    clientId,
+                    state: "sending" as const,
+                  };
+                  setPending((list) => [...list, item]);
+                  setClientId(newClientId());
+                  // A thread opened at an older message shows the sent one where it lands: the latest.
+                  if (newerCursor !== null) navigate(threadPath);
+                  return deliver(item);
+                }}
+              />
+            </div>
           ) : privateReply?.allowed ? (
             <PrivateReply announcementId={id} note={privateReply.reason} backTo={backTo} />
           ) : (

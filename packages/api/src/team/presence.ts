@@ -1,0 +1,47 @@
+/**
+ * "Someone else is viewing / typing": a short-lived event to the others in the conversation, so
+ * two managers don't answer at once. Viewing goes to the managers; typing to everyone who may see
+ * read receipts (the profile's rule for showing who is active in a thread).
+ */
+import { requireParticipation } from "../messaging/access";
+import { loadConversationFacts } from "../policy/facts";
+import { policyScope } from "../policy/gateway";
+import { publishLiveEvent } from "../realtime/hub";
+import type { MemberContext } from "./handled-conversation";
+
+export type PresenceState = "viewing" | "typing";
+
+export async function announcePresence(
+  ctx: MemberContext,
+  conversationId: string,
+  state: PresenceState,
+): Promise<{ told: number }> {
+  await requireParticipation(ctx.db, ctx.organizationId, conversationId, ctx.user.id);
+  const scope = await policyScope(ctx);
+  const facts = await loadConversationFacts(
+    ctx.db,
+    ctx.organizationId,
+    conversationId,
+    scope.now,
+    scope.org.timezone,
+  );
+  const recipients = (facts?.participants ?? [])
+    .filter((party) => party.userId !== ctx.user.id)
+    .filter((party) =>
+      state === "viewing"
+        ? party.kind === "manager"
+        : scope.policy.seeReadReceipts({ actor: party }).allowed,
+    )
+    .map((party) => party.userId);
+  // Announcements never tell their recipients about each other.
+  if (recipients.length === 0 || facts?.kind === "broadcast") return { told: 0 };
+  await publishLiveEvent(ctx.db, {
+    type: "presence",
+    state,
+    conversationId,
+    userId: ctx.user.id,
+    name: ctx.user.displayName,
+    recipients,
+  });
+  return { told: recipients.length };
+}
