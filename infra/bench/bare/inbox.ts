@@ -47,7 +47,13 @@ function pageQuery(db: Kysely<Database>, organizationId: string, viewerId: strin
           select u.id, u.display_name, u.kind
           from conversation_participants p join users u on u.id = p.user_id
           where p.conversation_id = me.conversation_id and p.user_id <> me.user_id
+            and not p.watching
           order by u.display_name limit ${OTHERS_SHOWN}) o), '[]'::json)`.as("others"),
+      "c.assignee_id as assigneeId",
+      sql<string | null>`(select a.display_name from users a where a.id = c.assignee_id)`.as(
+        "assigneeName",
+      ),
+      "c.closed_at as closedAt",
     ])
     .where("me.user_id", "=", viewerId)
     .where("me.organization_id", "=", organizationId)

@@ -137,7 +137,7 @@ export function ConversationList({
           </span>
         )}
       </div>
-      <nav aria-label="Views" className="flex gap-1 overflow-x-auto px-3 py-2 text-sm">
+      <nav aria-label="Views" className="flex flex-wrap gap-1 px-3 py-2 text-sm">
         {views.map(([view, label]) => (
           <Link
             key={label}
