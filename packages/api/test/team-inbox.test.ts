@@ -120,6 +120,47 @@ describe("the shared team inbox", () => {
     expect(await teamIds("team@standard.demo", "unassigned")).toContain(conversationId);
   });
 
+  it("sixteen assignments at once: every change is audited once and the last one stands", async () => {
+    const conversationId = await rileysThread();
+    const owner = await h.as("owner@standard.demo");
+    const taylor = await h.as("team@standard.demo");
+    const people = [await h.userId("owner@standard.demo"), await h.userId("team@standard.demo")];
+    const auditCount = async () =>
+      (
+        await h.t.db
+          .selectFrom("audit_log")
+          .select("id")
+          .where("target_id", "=", conversationId)
+          .where("action", "=", "conversation.assign")
+          .execute()
+      ).length;
+    const before = await auditCount();
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        (i % 2 ? owner : taylor).team.assign({
+          id: conversationId,
+          assigneeId: people[Math.floor(i / 2) % 2] ?? null,
+        }),
+      ),
+    );
+    const changes = results.filter((r) => r.changed).length;
+    expect(changes).toBeGreaterThan(0);
+    expect((await auditCount()) - before).toBe(changes);
+    const last = await h.t.db
+      .selectFrom("audit_log")
+      .select("after")
+      .where("target_id", "=", conversationId)
+      .where("action", "=", "conversation.assign")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    const stored = await h.t.db
+      .selectFrom("conversations")
+      .select("assignee_id")
+      .where("id", "=", conversationId)
+      .executeTakeFirstOrThrow();
+    expect(last.after).toEqual({ assigneeId: stored.assignee_id });
+  });
+
   it("refuses assignees who are not the organization's managers able to chat, changing nothing", async () => {
     const conversationId = await rileysThread();
     const owner = await h.as("owner@standard.demo");

@@ -13,12 +13,8 @@ const notFound = () =>
     message: "This conversation does not exist or you are not part of it.",
   });
 
-/**
- * The policy scope and the facts of a conversation the actor handles for the team; another
- * organization's conversation is not found, and one the policy keeps from the team is refused
- * with its reason.
- */
-export async function handledConversation(ctx: MemberContext, conversationId: string) {
+/** The policy scope, and the facts of the conversation (null: not in this organization). */
+export async function scopeWithConversation(ctx: MemberContext, conversationId: string) {
   const scope: PolicyScope = await policyScope(ctx);
   const facts = await loadConversationFacts(
     ctx.db,
@@ -27,6 +23,16 @@ export async function handledConversation(ctx: MemberContext, conversationId: st
     scope.now,
     scope.org.timezone,
   );
+  return { scope, facts };
+}
+
+/**
+ * The policy scope and the facts of a conversation the actor handles for the team; another
+ * organization's conversation is not found, and one the policy keeps from the team is refused
+ * with its reason.
+ */
+export async function handledConversation(ctx: MemberContext, conversationId: string) {
+  const { scope, facts } = await scopeWithConversation(ctx, conversationId);
   if (!facts) throw notFound();
   const decision = scope.policy.handleConversation({ actor: scope.actor, conversation: facts });
   // Someone who is not part of it and may not handle it learns nothing about it.
@@ -91,15 +97,7 @@ export async function joinFromTeamInbox(
   ctx: MemberContext,
   conversationId: string,
 ): Promise<boolean> {
-  const scope = await policyScope(ctx);
-  if (!scope.policy.useTeamInbox({ actor: scope.actor }).allowed) return false;
-  const facts = await loadConversationFacts(
-    ctx.db,
-    ctx.organizationId,
-    conversationId,
-    scope.now,
-    scope.org.timezone,
-  );
+  const { scope, facts } = await scopeWithConversation(ctx, conversationId);
   if (!facts) return false;
   if (!scope.policy.handleConversation({ actor: scope.actor, conversation: facts }).allowed)
     return false;

@@ -4,10 +4,8 @@
  * read receipts (the profile's rule for showing who is active in a thread).
  */
 import { requireParticipation } from "../messaging/access";
-import { loadConversationFacts } from "../policy/facts";
-import { policyScope } from "../policy/gateway";
 import { publishLiveEvent } from "../realtime/hub";
-import type { MemberContext } from "./handled-conversation";
+import { type MemberContext, scopeWithConversation } from "./handled-conversation";
 
 export type PresenceState = "viewing" | "typing";
 
@@ -17,14 +15,7 @@ export async function announcePresence(
   state: PresenceState,
 ): Promise<{ told: number }> {
   await requireParticipation(ctx.db, ctx.organizationId, conversationId, ctx.user.id);
-  const scope = await policyScope(ctx);
-  const facts = await loadConversationFacts(
-    ctx.db,
-    ctx.organizationId,
-    conversationId,
-    scope.now,
-    scope.org.timezone,
-  );
+  const { scope, facts } = await scopeWithConversation(ctx, conversationId);
   const recipients = (facts?.participants ?? [])
     .filter((party) => party.userId !== ctx.user.id)
     .filter((party) =>
