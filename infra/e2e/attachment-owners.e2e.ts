@@ -170,6 +170,44 @@ describe("files on a new conversation and on the board", () => {
     await manager.context().close();
   });
 
+  it("a new conversation whose start fails keeps its text and its file, and sends both on the next try", async () => {
+    const manager = await signedIn(managerUrl, "owner@standard.demo", {
+      width: 1280,
+      height: 800,
+    });
+    await manager.goto(`${managerUrl}/inbox/new`);
+    await manager.getByLabel("To", { exact: true }).fill("Sam");
+    await manager.getByRole("button", { name: /Sam Patel/ }).click();
+    await manager.getByLabel("Files to attach").setInputFiles({
+      name: "move-in-checklist.pdf",
+      mimeType: "application/pdf",
+      buffer: onePagePdf("Checklist"),
+    });
+    const tray = manager.getByRole("list", { name: "Files to send" });
+    await tray.getByText("Ready").waitFor();
+    const text = `Your move-in checklist ${unique("checklist")}`;
+    const box = manager.getByLabel("Message", { exact: true });
+    await box.fill(text);
+    // The network fails the start (the browser's request errors out, as on a dropped connection).
+    const start = "**/api/trpc/conversations.start**";
+    await manager.route(start, (route) => route.abort("internetdisconnected"));
+    await box.press("Enter");
+    await manager
+      .getByRole("alert")
+      .filter({ hasText: "connection or the server failed" })
+      .waitFor();
+    expect(await box.inputValue()).toBe(text);
+    expect(await tray.getByRole("listitem").count()).toBe(1);
+    await tray.getByRole("listitem").filter({ hasText: "move-in-checklist.pdf" }).waitFor();
+
+    await manager.unroute(start);
+    await box.press("Enter");
+    await manager.waitForURL(/\/inbox\/[0-9a-f-]{36}$/);
+    const sent = thread(manager).getByRole("listitem").filter({ hasText: text });
+    await sent.getByRole("img", { name: "First page of move-in-checklist.pdf" }).waitFor();
+    await manager.context().close();
+  });
+
   it("a manager's post carries a photo, a resident's response another; each opens in the lightbox", async () => {
     const manager = await signedIn(managerUrl, "owner@connected.demo", {
       width: 1280,

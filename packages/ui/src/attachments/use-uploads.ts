@@ -14,6 +14,12 @@ export interface TrayFile {
   stored?: StoredUpload;
 }
 
+/** The tray's files as a message took them, with what is needed to retry their uploads. */
+export interface TakenFiles {
+  files: TrayFile[];
+  sources: Map<string, { file: File; abort: AbortController }>;
+}
+
 /** Files a message can carry at most, as the API allows. */
 export const MAX_FILES = 10;
 
@@ -94,6 +100,19 @@ export function useUploads(limits: AttachmentLimits) {
     setFiles([]);
   }, []);
 
+  /** Empties the tray for a message on its way; `putBack` returns the files if it can't go. */
+  const take = useCallback((): TakenFiles => {
+    const taken = { files, sources: new Map(sources.current) };
+    sources.current.clear();
+    setFiles([]);
+    return taken;
+  }, [files]);
+
+  const putBack = useCallback((taken: TakenFiles) => {
+    for (const [localId, source] of taken.sources) sources.current.set(localId, source);
+    setFiles((list) => [...taken.files, ...list]);
+  }, []);
+
   useEffect(() => {
     const current = sources.current;
     return () => {
@@ -110,6 +129,8 @@ export function useUploads(limits: AttachmentLimits) {
     retry,
     remove,
     clear,
+    take,
+    putBack,
     /** Why the message can't go yet, or null when every kept file is stored. */
     blocker: waiting
       ? "Wait until your files have uploaded."

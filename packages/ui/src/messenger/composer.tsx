@@ -117,7 +117,7 @@ export function Composer({
     setNotice(null);
     const value = { body: text, type, priority };
     const attachmentIds = uploads.storedIds;
-    uploads.clear();
+    const taken = uploads.take();
     const sending =
       schedule && scheduledFor
         ? schedule.onSchedule(value, scheduledFor)
@@ -125,7 +125,10 @@ export function Composer({
     if (scheduledFor) setSendAt(null);
     void sending.then((outcome) => {
       if (outcome === "sent") draft.discard();
-      if (outcome === "restore") draft.restore(text);
+      if (outcome === "restore") {
+        draft.restore(text);
+        uploads.putBack(taken);
+      }
     });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { trpc } from "../trpc";
 import { Composer, type SendOutcome } from "./composer";
 import { draftKey } from "./draft-store";
-import { isPolicyRefusal } from "./send-failure";
+import { isPolicyRefusal, sendFailureOf } from "./send-failure";
 import { usePolicy, useViewerId } from "./viewer";
 
 type Target = RouterInputs["conversations"]["start"]["target"];
@@ -213,7 +213,7 @@ export function NewConversation({
               })
               .catch((e: unknown): SendOutcome => {
                 // The typed message goes back in the box; the reason is shown above it.
-                setError(e instanceof Error ? e.message : "The message wasn't sent. Try again.");
+                setError(sendFailureOf(e).reason);
                 if (isPolicyRefusal(e)) {
                   void utils.conversations.contacts.invalidate();
                   void utils.policy.capabilities.invalidate();
