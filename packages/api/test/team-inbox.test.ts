@@ -347,6 +347,10 @@ describe("who is viewing or typing", () => {
     expect(viewing.recipients).toContain(taylorId);
     expect(viewing.recipients).not.toContain(rileyId);
     expect(viewing.payload).toMatchObject({ state: "viewing", name: "Morgan Reyes" });
+    // A repeat within seconds adds nothing to the log every tab reads.
+    expect(await owner.team.presence({ id: conversationId, state: "viewing" })).toEqual({
+      told: 0,
+    });
 
     // The standard profile shows residents no read receipts, so no typing either.
     await owner.team.presence({ id: conversationId, state: "typing" });

@@ -9,12 +9,29 @@ import { type MemberContext, scopeWithConversation } from "./handled-conversatio
 
 export type PresenceState = "viewing" | "typing";
 
+/** Repeats closer than this are dropped: the apps send at most every 3 s (typing) or 20 s. */
+const MIN_INTERVAL_MS = 2_000;
+const MAX_REMEMBERED = 10_000;
+const lastTold = new Map<string, number>();
+
+/** Whether this person told this conversation this state too recently (per process). */
+function tooSoon(key: string, now: number): boolean {
+  const last = lastTold.get(key);
+  if (last !== undefined && now - last < MIN_INTERVAL_MS) return true;
+  if (lastTold.size >= MAX_REMEMBERED) lastTold.clear();
+  lastTold.set(key, now);
+  return false;
+}
+
 export async function announcePresence(
   ctx: MemberContext,
   conversationId: string,
   state: PresenceState,
 ): Promise<{ told: number }> {
   await requireParticipation(ctx.db, ctx.organizationId, conversationId, ctx.user.id);
+  // A flood of presence calls must not flood the event log every tab reads.
+  if (tooSoon(`${ctx.user.id}:${conversationId}:${state}`, ctx.clock.now().getTime()))
+    return { told: 0 };
   const { scope, facts } = await scopeWithConversation(ctx, conversationId);
   const recipients = (facts?.participants ?? [])
     .filter((party) => party.userId !== ctx.user.id)
