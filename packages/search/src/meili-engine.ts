@@ -35,6 +35,7 @@ const RETRIEVED: (keyof StoredMessage)[] = [
   "type",
   "priority",
   "body",
+  "fileNames",
   "createdAt",
 ];
 
@@ -52,8 +53,13 @@ async function settle(task: EnqueuedTaskPromise, allowedError?: string): Promise
 
 function toHit(hit: Hit<StoredMessage>): SearchHit {
   const marked = hit._formatted?.body;
-  const excerpt =
-    typeof marked === "string" ? excerptOfMarked(marked) : excerptAround(hit.body, []);
+  let excerpt = typeof marked === "string" ? excerptOfMarked(marked) : excerptAround(hit.body, []);
+  // Found by a file's name only: the names are the excerpt, so the hit shows why it matched.
+  const markedFiles = hit._formatted?.fileNames;
+  if (excerpt.highlights.length === 0 && typeof markedFiles === "string") {
+    const inFiles = excerptOfMarked(markedFiles);
+    if (inFiles.highlights.length > 0) excerpt = inFiles;
+  }
   return {
     messageId: hit.messageId,
     conversationId: hit.conversationId,
@@ -127,7 +133,7 @@ export function createMeiliSearch(config: MeiliSearchConfig): SearchEngine {
         attributesToCrop: ["body"],
         cropLength: 30,
         cropMarker: "…",
-        attributesToHighlight: ["body"],
+        attributesToHighlight: ["body", "fileNames"],
         highlightPreTag: MARK_START,
         highlightPostTag: MARK_END,
         // Counts describe the whole match, so only the first page asks for them.

@@ -124,6 +124,15 @@ export function engineContract(name: string, factory: EngineFactory): void {
         type: "event",
       });
       await t.db.updateTable("messages").set({ sender_id: null }).where("id", "=", alarm).execute();
+      const documents = await d.addMessage(former, {
+        body: "Here are the documents you asked for.",
+        senderId: who("owner"),
+      });
+      await t.db
+        .updateTable("messages")
+        .set({ file_names: "boiler-inspection.pdf" })
+        .where("id", "=", documents)
+        .execute();
       under = await factory(t);
       engine = under.engine;
       await engine.prepare();
@@ -150,6 +159,16 @@ export function engineContract(name: string, factory: EngineFactory): void {
           conversationId: (await d.message(org, HALLWAY)).conversationId,
         });
         expect(hit.createdAt).toEqual((await d.message(org, HALLWAY)).createdAt);
+      });
+
+      it("finds a message by its file's name, and shows the name as the excerpt", async () => {
+        const { hits } = await page(who("owner"), { text: "boiler" });
+        expect(hits).toHaveLength(1);
+        const [hit] = hits as [SearchHit];
+        expect(hit.excerpt).toContain("boiler-inspection.pdf");
+        expect(highlighted(hit)).toContain("boiler");
+        // The former resident is in that conversation; the current one is not.
+        expect((await page(who("resident"), { text: "boiler" })).hits).toEqual([]);
       });
 
       it("matches another form of a word, and the start of a word", async () => {
