@@ -58,6 +58,7 @@ function pageQuery(db: Kysely<Database>, organizationId: string, viewerId: strin
     .where("me.user_id", "=", viewerId)
     .where("me.organization_id", "=", organizationId)
     .where("me.archived_at", "is", null)
+    .where((eb) => eb.or([eb("c.expires_at", "is", null), eb("c.expires_at", ">", new Date())]))
     .orderBy("me.last_message_at", "desc")
     .orderBy("me.conversation_id", "desc")
     .limit(PAGE_SIZE + 1);

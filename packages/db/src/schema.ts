@@ -209,6 +209,10 @@ export interface ConversationsTable {
   replies_to: ColumnType<string | null, string | null | undefined, string | null>;
   last_message_at: Timestamp;
   created_at: Generated<Date>;
+  /** Migration 0018: an announcement pinned to its recipients' inbox until then. */
+  pinned_until: NullableTimestamp;
+  /** Migration 0018: when an announcement leaves its recipients' inbox lists. */
+  expires_at: NullableTimestamp;
   /** Migration 0019: the manager handling it in the team inbox, and since when. */
   assignee_id: ColumnType<string | null, string | null | undefined, string | null>;
   assigned_at: NullableTimestamp;

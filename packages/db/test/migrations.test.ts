@@ -53,6 +53,7 @@ describe("migrations", () => {
   it("roll all the way down and up again", async () => {
     expect(await migrateDownAll(t.db)).toEqual([
       "0019_team_inbox",
+      "0018_announcement_pins",
       "0017_customer_settings",
       "0016_web_push",
       "0015_sms",
@@ -88,6 +89,7 @@ describe("migrations", () => {
       "0015_sms",
       "0016_web_push",
       "0017_customer_settings",
+      "0018_announcement_pins",
       "0019_team_inbox",
     ]);
     expect(await migrateToLatest(t.db)).toEqual([]);

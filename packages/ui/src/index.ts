@@ -1,6 +1,7 @@
 /** @hearth/ui: components and the browser tRPC client both apps share. */
 
 export { AccountPage } from "./account/account-page";
+export { AnnouncementPinFields } from "./announcements/pin-fields";
 export { FormAttachments } from "./attachments/form-attachments";
 export { MessageAttachments, type MessageFile } from "./attachments/message-attachments";
 export { useUploads } from "./attachments/use-uploads";

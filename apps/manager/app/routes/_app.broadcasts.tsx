@@ -1,10 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { Alert, BroadcastScheduleField, Button, EmptyState, PageHeader, trpc } from "@hearth/ui";
+import {
+  Alert,
+  AnnouncementPinFields,
+  BroadcastScheduleField,
+  Button,
+  EmptyState,
+  PageHeader,
+  trpc,
+} from "@hearth/ui";
 import {
   type ActionFunctionArgs,
   data,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
@@ -111,10 +120,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** An ISO instant the form posted (a hidden field the browser fills); absent or not a time: none. */
+function instantOf(form: FormData, name: string): Date | undefined {
+  const value = String(form.get(name) ?? "");
+  const at = new Date(value);
+  return value === "" || Number.isNaN(at.getTime()) ? undefined : at;
+}
+
+/** "Unpin" in the sent list: the announcement stays, its pin ends now (its expiry is kept). */
+async function unpin(request: Request, form: FormData) {
+  const { api, headers } = await requireManagerUser(request);
+  try {
+    await api.broadcasts.setPins({
+      conversationId: String(form.get("conversationId") ?? ""),
+      pinUntil: null,
+      expiresAt: instantOf(form, "expiresAt") ?? null,
+    });
+  } catch (error) {
+    const problem = problemOf(error);
+    if (!problem) throw error;
+    throw data({ message: problem.body.message }, { status: problem.status, headers });
+  }
+  return redirect("/broadcasts", { headers });
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const { api, headers } = await requireManagerUser(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
+  if (intent === "unpin") return unpin(request, form);
   if (intent !== "preview" && intent !== "send" && intent !== "schedule")
     throw data({ message: "Unknown action." }, { status: 400 });
   const audienceForm = readAudience(form);
@@ -149,6 +183,21 @@ export async function action({ request }: ActionFunctionArgs) {
       type: (Object.keys(typeLabels).find((t) => t === submitted.type) ?? "general") as MessageType,
       copyToEmail: submitted.copyToEmail,
     };
+    const pins = { pinUntil: instantOf(form, "pinUntil"), expiresAt: instantOf(form, "expiresAt") };
+    if (intent === "schedule" && (pins.pinUntil || pins.expiresAt))
+      return data(
+        {
+          intent,
+          ok: false as const,
+          preview: null,
+          sent: null,
+          scheduled: null,
+          message: "Pins and expiry apply to announcements sent now.",
+          fieldErrors: { pinUntil: ["Send it now to pin it, or leave these empty."] },
+          submitted,
+        },
+        { status: 400, headers },
+      );
     if (intent === "schedule") {
       const sendAt = new Date(String(form.get("sendAt") ?? ""));
       if (Number.isNaN(sendAt.getTime()))
@@ -180,7 +229,11 @@ export async function action({ request }: ActionFunctionArgs) {
         { headers },
       );
     }
-    const sent = await api.broadcasts.send(draft);
+    const sent = await api.broadcasts.send({
+      ...draft,
+      ...(pins.pinUntil ? { pinUntil: pins.pinUntil } : {}),
+      ...(pins.expiresAt ? { expiresAt: pins.expiresAt } : {}),
+    });
     return data(
       {
         intent,
@@ -652,6 +705,11 @@ function Composer({
               {busy === "preview" ? "Counting…" : "Preview recipients"}
             </Button>
           )}
+          <AnnouncementPinFields
+            key={`pins-${sentId ?? "new"}`}
+            organizationTimeZone={timeZone}
+            errors={{ pinUntil: fieldErrors.pinUntil, expiresAt: fieldErrors.expiresAt }}
+          />
           <Button
             name="intent"
             value="send"

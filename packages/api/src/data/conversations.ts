@@ -16,6 +16,9 @@ export interface NewConversation {
   /** The announcement a private conversation answers. */
   repliesTo?: string | null;
   noReply?: boolean;
+  /** An announcement's pin and expiry (migration 0018). */
+  pinnedUntil?: Date | null;
+  expiresAt?: Date | null;
   at: Date;
 }
 
@@ -34,6 +37,8 @@ export async function insertConversation(
       created_by: conversation.createdBy,
       no_reply: conversation.noReply ?? false,
       replies_to: conversation.repliesTo ?? null,
+      pinned_until: conversation.pinnedUntil ?? null,
+      expires_at: conversation.expiresAt ?? null,
       last_message_at: conversation.at,
     })
     .returning("id")

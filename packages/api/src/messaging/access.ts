@@ -24,6 +24,8 @@ export async function requireParticipation(
       "c.unit_id as unitId",
       "c.maintenance_request_id as maintenanceRequestId",
       "c.replies_to as repliesTo",
+      "c.pinned_until as pinnedUntil",
+      "c.expires_at as expiresAt",
       "c.created_at as createdAt",
       "me.last_read_message_id as lastReadMessageId",
       "me.archived_at as archivedAt",

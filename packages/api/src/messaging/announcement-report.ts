@@ -90,6 +90,8 @@ export async function sentAnnouncements(
     .select((eb) => [
       "c.id",
       "c.created_at as sentAt",
+      "c.pinned_until as pinnedUntil",
+      "c.expires_at as expiresAt",
       "a.display_name as authorName",
       eb
         .selectFrom("messages as m")

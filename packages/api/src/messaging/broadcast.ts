@@ -22,6 +22,7 @@ import { writeMessage } from "../data/messages";
 import { type QueuedEmail, queueEmails } from "../outbox/email";
 import { loadParties } from "../policy/facts";
 import { enforce, type PolicyScope } from "../policy/gateway";
+import { checkPinChoice, type PinChoice } from "./announcement-pins";
 import { enforceDraft } from "./send";
 
 /** A manager's request, or the job that sends a scheduled broadcast as its author. */
@@ -289,6 +290,8 @@ export interface BroadcastInput {
   body: string;
   type: MessageType;
   copyToEmail: boolean;
+  /** Pinned to the recipients' inboxes until, and expiring at (both optional). */
+  pins?: PinChoice | undefined;
 }
 
 export interface BroadcastResult {
@@ -327,6 +330,7 @@ export async function sendBroadcast(
     priority: "normal",
   });
   if (input.copyToEmail) enforce(policy.copyToEmail({ actor }));
+  if (input.pins) checkPinChoice(input.pins, scope.now);
 
   const organization = await ctx.db
     .selectFrom("organizations")
@@ -353,6 +357,8 @@ export async function sendBroadcast(
       maintenanceRequestId: null,
       createdBy: ctx.user.id,
       noReply,
+      pinnedUntil: input.pins?.pinUntil ?? null,
+      expiresAt: input.pins?.expiresAt ?? null,
       at: now,
     });
     await addParticipants(trx, ctx.organizationId, conversationId, [

@@ -20,6 +20,8 @@ export interface InboxFilter {
   /** The `nextCursor` of the page before; the first page when absent. */
   cursor?: string | null | undefined;
   limit?: number | undefined;
+  /** The moment announcements expire against (the API's clock); now when absent. */
+  now?: Date | undefined;
 }
 
 interface InboxPosition {
@@ -129,6 +131,10 @@ export function inboxPageQuery(
     .where("me.user_id", "=", viewerId)
     .where("me.organization_id", "=", organizationId)
     .where("me.archived_at", filter.archived ? "is not" : "is", null)
+    // An announcement that expired leaves the list (migration 0018).
+    .where((eb) =>
+      eb.or([eb("c.expires_at", "is", null), eb("c.expires_at", ">", filter.now ?? new Date())]),
+    )
     .orderBy("me.last_message_at", "desc")
     .orderBy("me.conversation_id", "desc")
     .limit(limit + 1);

@@ -31,6 +31,13 @@ export const liveEventSchema = z.discriminatedUnion("type", [
     recipients: z.array(z.string().uuid()),
   }),
   z.object({
+    type: z.literal("announcement"),
+    /** Its pin or expiry changed: the inbox lists move it. */
+    change: z.enum(["pins"]),
+    conversationId: z.string().uuid(),
+    recipients: z.array(z.string().uuid()),
+  }),
+  z.object({
     type: z.literal("presence"),
     /** Someone has the conversation open, or is writing in it; it lapses without a repeat. */
     state: z.enum(["viewing", "typing"]),

@@ -7,6 +7,7 @@ import {
   listScheduledBroadcasts,
   scheduleBroadcast,
 } from "../broadcasts/scheduled-broadcasts";
+import { changeAnnouncementPins } from "../messaging/announcement-pins";
 import {
   announcementReport,
   remindUnread,
@@ -41,6 +42,12 @@ const messageBody = z
   .min(1, "Write a message")
   .max(20_000, "Messages are at most 20,000 characters");
 
+/** An announcement's pin and expiry: times, checked against the clock by the API. */
+const pinFields = {
+  pinUntil: z.date({ invalid_type_error: "pinUntil: Choose a date and time" }).optional(),
+  expiresAt: z.date({ invalid_type_error: "expiresAt: Choose a date and time" }).optional(),
+};
+
 /** A broadcast as the composer sends it, now or later. */
 const broadcastInput = z.strictObject({
   audience,
@@ -61,10 +68,34 @@ export const broadcastsRouter = router({
     .input(z.strictObject({ audience }))
     .query(async ({ ctx, input }) => previewBroadcast(ctx, await policyScope(ctx), input.audience)),
 
-  /** Sends a broadcast; a retry with the same clientId never sends a second one. */
-  send: memberProcedure
-    .input(broadcastInput)
-    .mutation(async ({ ctx, input }) => sendBroadcast(ctx, await policyScope(ctx), input)),
+  /**
+   * Sends a broadcast, optionally pinned to the recipients' inboxes until `pinUntil` and leaving
+   * them at `expiresAt`; a retry with the same clientId never sends a second one.
+   */
+  send: memberProcedure.input(broadcastInput.extend(pinFields)).mutation(async ({ ctx, input }) => {
+    const { pinUntil, expiresAt, ...broadcast } = input;
+    const pins =
+      pinUntil || expiresAt
+        ? { pinUntil: pinUntil ?? null, expiresAt: expiresAt ?? null }
+        : undefined;
+    return sendBroadcast(ctx, await policyScope(ctx), { ...broadcast, pins });
+  }),
+
+  /** Pins, unpins (`pinUntil: null`) or changes when a sent announcement expires. */
+  setPins: memberProcedure
+    .input(
+      z.strictObject({
+        conversationId: id,
+        pinUntil: pinFields.pinUntil.unwrap().nullable(),
+        expiresAt: pinFields.expiresAt.unwrap().nullable(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      changeAnnouncementPins(ctx, await policyScope(ctx), input.conversationId, {
+        pinUntil: input.pinUntil,
+        expiresAt: input.expiresAt,
+      }),
+    ),
 
   /**
    * Schedules a broadcast for `sendAt`; the audience and the policy are decided again when it

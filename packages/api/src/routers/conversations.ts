@@ -2,6 +2,7 @@ import { inboxChannels as channelNames, messageTypes, priorities } from "@hearth
 import { capabilities, composerOptions } from "@hearth/policies";
 import { z } from "zod";
 import { conversationFiles, MAX_ATTACHMENTS_PER_MESSAGE } from "../data/attachments";
+import { pinnedAnnouncementsQuery } from "../messaging/announcement-pins";
 import { hidesAudience, visiblePeople } from "../messaging/announcement-privacy";
 import { announcementSenders } from "../messaging/announcement-senders";
 import { changeMessage } from "../messaging/change";
@@ -65,7 +66,7 @@ export const conversationsRouter = router({
       const [page, channelSummary] = await Promise.all([
         team
           ? listTeamView(ctx.db, ctx.organizationId, ctx.user.id, { ...input, view: team })
-          : listInbox(ctx.db, ctx.organizationId, ctx.user.id, input),
+          : listInbox(ctx.db, ctx.organizationId, ctx.user.id, { ...input, now: scope.now }),
         input.cursor || team ? null : inboxChannels(ctx.db, ctx.organizationId, ctx.user.id),
       ]);
       const isManager = scope.actor.kind === "manager";
@@ -92,6 +93,11 @@ export const conversationsRouter = router({
         ),
       };
     }),
+
+  /** The viewer's pinned announcements that have not expired, shown above the list. */
+  pinned: memberProcedure.query(({ ctx }) =>
+    pinnedAnnouncementsQuery(ctx.db, ctx.organizationId, ctx.user.id, ctx.clock.now()).execute(),
+  ),
 
   /** Total unread messages, for the badge. */
   unreadTotal: memberProcedure.query(({ ctx }) =>

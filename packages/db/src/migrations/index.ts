@@ -15,6 +15,7 @@ import * as m0013 from "./0013_attachment_owners";
 import * as m0015 from "./0015_sms";
 import * as m0016 from "./0016_web_push";
 import * as m0017 from "./0017_customer_settings";
+import * as m0018 from "./0018_announcement_pins";
 import * as m0019 from "./0019_team_inbox";
 
 /** Every migration, in order. A new migration is a new file and one line here. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   "0015_sms": m0015,
   "0016_web_push": m0016,
   "0017_customer_settings": m0017,
+  "0018_announcement_pins": m0018,
   "0019_team_inbox": m0019,
 };

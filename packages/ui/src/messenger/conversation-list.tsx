@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@hearth/api";
 import { channelName } from "@hearth/policies";
 import { Link, NavLink, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef } from "react";
+import { PinnedAnnouncements } from "../announcements/pinned-list";
 import { useDateStyle } from "../dates/date-style";
 import { trpc } from "../trpc";
 import { channelChips } from "./channel-chips";
@@ -178,6 +179,9 @@ export function ConversationList({
           })}
         </nav>
       ) : null}
+      {filter.team || filter.archived ? null : (
+        <PinnedAnnouncements basePath={basePath} timeZone={timeZone} />
+      )}
       {rows.length === 0 ? (
         <p className="px-4 py-10 text-center text-sm text-slate-500">
           {filter.team

@@ -30,6 +30,12 @@ export function LiveUpdates() {
           recordPresence(data.conversationId, data);
           return;
         }
+        if (data.type === "announcement") {
+          void utils.conversations.list.invalidate();
+          void utils.conversations.pinned.invalidate();
+          void utils.conversations.get.invalidate({ id: data.conversationId });
+          return;
+        }
         if (data.type === "team") {
           void utils.conversations.list.invalidate();
           void utils.conversations.get.invalidate({ id: data.conversationId });

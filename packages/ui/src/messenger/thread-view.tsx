@@ -14,7 +14,7 @@ import { useAnnouncePresence } from "../team/use-presence";
 import { trpc } from "../trpc";
 import { Composer, type ComposerValue, type SendOptions, type SendOutcome } from "./composer";
 import { draftKey } from "./draft-store";
-import { dayKey, dayLabel, kindLabels } from "./format";
+import { dayKey, dayLabel, kindLabels, mediumDate } from "./format";
 import { MessageBubble, PendingBubble, type PendingMessage } from "./message-bubble";
 import { NewerMessagesBar, useScrollToMessage } from "./open-at-message";
 import { ParticipantDetails } from "./participant-details";
@@ -279,6 +279,14 @@ export function ThreadView({
         </button>
       </header>
       {team ? <TeamBar conversationId={id} team={team} viewerId={viewerId} /> : null}
+      {conversation.expiresAt && dates.now && new Date(conversation.expiresAt) <= dates.now ? (
+        <p
+          role="note"
+          className="border-b border-slate-200 bg-slate-100 px-4 py-2 text-sm text-slate-700"
+        >
+          This announcement expired on {mediumDate(conversation.expiresAt, dates)}.
+        </p>
+      ) : null}
       <div className="relative flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           <div
