@@ -67,6 +67,12 @@ describe("the shared team inbox", () => {
       .execute();
     expect(rows).toEqual([{ watching: true, unread_count: 0 }]);
 
+    // For the owner it is still a chat with Riley: the details panel is about its parties.
+    const ownerView = await (await h.as("owner@standard.demo")).conversations.get({
+      id: conversationId,
+    });
+    expect(ownerView.details?.map((person) => person.name)).toEqual(["Riley Chen"]);
+
     const riley = await h.as("resident@standard.demo");
     const seen = await riley.conversations.get({ id: conversationId });
     expect(seen.participants.map((p) => p.name)).not.toContain("Taylor Brooks");

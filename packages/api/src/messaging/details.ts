@@ -2,7 +2,8 @@ import { type Database, isoDay, type Kysely, leaseStatus } from "@hearth/db";
 
 /**
  * The details panel (seed 004 "Tenant Info" / "Group Details"): for each other participant, their
- * kind and, for residents, each lease's property, unit and term.
+ * kind and, for residents, each lease's property, unit and term. Watchers (managers who only
+ * opened it from the team inbox) are left out, so a direct chat stays a direct chat.
  */
 export async function participantDetails(
   db: Kysely<Database>,
@@ -28,6 +29,8 @@ export async function participantDetails(
     ])
     .where("cp.conversation_id", "=", conversationId)
     .where("u.id", "!=", viewerId)
+    // Managers watching from the team inbox are not parties of the conversation.
+    .where("cp.watching", "=", false)
     .orderBy("u.display_name")
     .orderBy("rl.starts_on", "desc")
     .execute();
