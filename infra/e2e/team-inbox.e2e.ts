@@ -77,6 +77,14 @@ describe("the shared team inbox", () => {
     await riley.getByText("No messages match").waitFor();
     await screenshot(riley, "team-inbox-resident-390");
 
+    // On a phone the team's controls wrap under the header and the note switch stays in reach.
+    await taylor.setViewportSize(phone);
+    await taylor.goto(`${managerUrl}/inbox/${conversationId}`);
+    await taylor.getByRole("group", { name: "Team" }).waitFor();
+    await taylor.getByRole("button", { name: "Internal note" }).click();
+    expect(await seriousFindings(taylor)).toEqual([]);
+    await screenshot(taylor, "team-inbox-note-390");
+
     for (const page of [taylor, owner, riley]) await page.context().close();
   });
 });

@@ -72,7 +72,7 @@ export function NoteComposer({
         <button
           type="submit"
           disabled={add.isPending || body.trim() === ""}
-          className="rounded-lg bg-amber-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-800 disabled:bg-amber-300"
+          className="shrink-0 whitespace-nowrap rounded-lg bg-amber-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-800 disabled:bg-amber-300"
         >
           {add.isPending ? "Saving…" : "Add note"}
         </button>
